@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `waymark` command-line tool.
+@main
+struct Waymark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waymark",
+        abstract: "Waymark: self-hosted customer journey orchestration.",
+        subcommands: []
+    )
+}
