@@ -17,33 +17,4 @@ public enum Value: Hashable, Sendable {
 }
 
 /// An object value: keys in insertion order with fast lookup.
-public struct ObjectValue: Hashable, Sendable {
-    /// Keys in insertion order.
-    public private(set) var keys: [String]
-    private var storage: [String: Value]
-
-    /// Creates an object from key/value pairs; a repeated key keeps its last value.
-    public init(_ pairs: [(String, Value)] = []) {
-        keys = []
-        storage = [:]
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    /// The value of `key`, or `nil` when the object has no such key.
-    public subscript(key: String) -> Value? {
-        get { storage[key] }
-        set {
-            if storage.updateValue(newValue ?? .null, forKey: key) == nil { keys.append(key) }
-            if newValue == nil {
-                storage[key] = nil
-                keys.removeAll { $0 == key }
-            }
-        }
-    }
-
-    /// Key/value pairs in insertion order.
-    public var pairs: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
-
-    /// The number of keys.
-    public var count: Int { keys.count }
-}
+public typealias ObjectValue = OrderedFields<Value>
