@@ -26,6 +26,7 @@ let package = Package(
         ),
         .testTarget(name: "WaymarkExpressionTests", dependencies: ["WaymarkExpression"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["waymark"]),
     ],
     swiftLanguageModes: [.v6]
 )
