@@ -235,12 +235,14 @@ package struct Parser {
             try advance()
             return SyntaxNode(.currentElement(element), at: position)
         }
+        if Self.keywords.contains(name.lowercased()) {
+            throw ExpressionError(.syntax, "Keywords are lowercase: write '\(name.lowercased())', not '\(name)'.", at: position)
+        }
         try advance()
         guard current.kind == .leftParenthesis else {
-            let keyword = Self.keywords.contains(name.lowercased()) ? " (keywords are lowercase: '\(name.lowercased())')" : ""
             throw ExpressionError(
                 .syntax,
-                "'\(name)' is not a value\(keyword). Fields are written @{Event.field}, texts in quotes, "
+                "'\(name)' is not a value. Fields are written @{Event.field}, texts in quotes, "
                     + "functions with parentheses.",
                 at: position)
         }
@@ -449,7 +451,12 @@ package struct Parser {
 
     private func unexpected(_ expected: String, token: Token? = nil) -> ExpressionError {
         let token = token ?? current
-        return ExpressionError(.syntax, "Expected \(expected), found \(token.kind.displayText).", at: token.position)
+        var hint = ""
+        if case .identifier(let word) = token.kind, word != word.lowercased(), Self.keywords.contains(word.lowercased()) {
+            hint = " Keywords are lowercase: write '\(word.lowercased())'."
+        }
+        return ExpressionError(
+            .syntax, "Expected \(expected), found \(token.kind.displayText).\(hint)", at: token.position)
     }
 
     private func comparisonOperator(_ kind: Token.Kind) -> BinaryOperator? {
