@@ -34,7 +34,7 @@ public enum Expression {
     }
 
     private static func mismatch(_ expected: ExpectedType, _ type: ValueType) -> String {
-        let gives = "this expression gives \(type.article) \(type.displayName)"
+        let gives = "this expression gives \(type.article) \(type.name)"
         switch expected {
         case .boolean: return "A condition must be true or false; \(gives)."
         case .dateTime: return "A wait must give a dateTime or a dateTimeOnly; \(gives)."

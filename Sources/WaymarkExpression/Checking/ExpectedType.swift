@@ -38,7 +38,7 @@ public enum ExpectedType: Hashable, Sendable {
         case .any: "a value"
         case .boolean: "true or false"
         case .dateTime: "a dateTime or a dateTimeOnly"
-        case .type(let type): "\(type.article) \(type.displayName)"
+        case .type(let type): "\(type.article) \(type.name)"
         }
     }
 }

@@ -58,7 +58,7 @@ extension TypeChecker {
                 throw ExpressionError(
                     .type,
                     "The condition of '.\(name)()' must be true or false; it gives "
-                        + "\(checked.type.article) \(checked.type.displayName).",
+                        + "\(checked.type.article) \(checked.type.name).",
                     at: conditionSyntax.position)
             }
             condition = checked.thunk
@@ -91,7 +91,7 @@ extension TypeChecker {
             let hint = if case .list = receiver.type { " Pick an element first, e.g. .first() or .at(0)." } else { "" }
             throw ExpressionError(
                 .type,
-                "'\(name)' is read from an object, but this is \(receiver.type.article) \(receiver.type.displayName).\(hint)",
+                "'\(name)' is read from an object, but this is \(receiver.type.article) \(receiver.type.name).\(hint)",
                 at: position)
         }
         return CheckedNode(type: type, thunk: CollectionThunks.member(receiver.thunk, name), origin: receiver.origin)
@@ -107,7 +107,7 @@ extension TypeChecker {
         default:
             throw ExpressionError(
                 .type,
-                "'.\(method)()' applies to a list; this is \(receiver.type.article) \(receiver.type.displayName).",
+                "'.\(method)()' applies to a list; this is \(receiver.type.article) \(receiver.type.name).",
                 at: position)
         }
     }
@@ -123,7 +123,7 @@ extension TypeChecker {
             throw ExpressionError(
                 .type,
                 "'.\(method)()' applies to a map (an object); this is \(receiver.type.article) "
-                    + "\(receiver.type.displayName).",
+                    + "\(receiver.type.name).",
                 at: position)
         }
     }
@@ -132,7 +132,7 @@ extension TypeChecker {
     private mutating func checkArguments(
         _ name: String, _ syntax: [SyntaxNode], expecting types: [ValueType], at position: SourcePosition
     ) throws(ExpressionError) -> [CheckedNode] {
-        let signature = ".\(name)(" + types.map(\.displayName).joined(separator: ", ") + ")"
+        let signature = ".\(name)(" + types.map(\.name).joined(separator: ", ") + ")"
         guard syntax.count == types.count else {
             throw ExpressionError(.arguments, "'.\(name)()' is written \(signature).", at: position)
         }
@@ -143,7 +143,7 @@ extension TypeChecker {
                 throw ExpressionError(
                     .arguments,
                     "'.\(name)()' is written \(signature); this argument is \(argument.type.article) "
-                        + "\(argument.type.displayName).",
+                        + "\(argument.type.name).",
                     at: node.position)
             }
             checked.append(argument)

@@ -15,8 +15,8 @@ extension TypeChecker {
             guard let unified = ValueType.unify(type, fallback.type), unified == type || type == .any else {
                 throw ExpressionError(
                     .type,
-                    "The default value must have the field's type, \(type.displayName); it is "
-                        + "\(fallback.type.article) \(fallback.type.displayName).",
+                    "The default value must have the field's type, \(type.name); it is "
+                        + "\(fallback.type.article) \(fallback.type.name).",
                     at: defaultSyntax.position)
             }
             let (field, fallbackThunk) = (thunk, fallback.widened(to: type).thunk)

@@ -58,8 +58,8 @@ struct TypeChecker {
             guard let unified = ValueType.unify(elementType, element.type) else {
                 throw ExpressionError(
                     .type,
-                    "A list holds values of one type: this \(element.type.displayName) does not fit with the "
-                        + "\(elementType.displayName) values before it.",
+                    "A list holds values of one type: this \(element.type.name) does not fit with the "
+                        + "\(elementType.name) values before it.",
                     at: node.position)
             }
             elementType = unified
@@ -85,7 +85,7 @@ struct TypeChecker {
         guard let type = op.resultType(operand.type) else {
             let what = op == .not ? "'not' applies to true or false" : "'-' applies to a number or a duration"
             throw ExpressionError(
-                .type, "\(what); this is \(operand.type.article) \(operand.type.displayName).", at: position)
+                .type, "\(what); this is \(operand.type.article) \(operand.type.name).", at: position)
         }
         if let constant = operand.constant, let folded = try? op.apply(constant) {
             return .constant(folded, type: type)
@@ -109,7 +109,7 @@ struct TypeChecker {
     }
 
     private static func operatorMismatch(_ op: BinaryOperator, _ lhs: ValueType, _ rhs: ValueType) -> String {
-        let pair = "\(lhs.article) \(lhs.displayName) and \(rhs.article) \(rhs.displayName)"
+        let pair = "\(lhs.article) \(lhs.name) and \(rhs.article) \(rhs.name)"
         switch op {
         case .and, .or:
             return "'\(op.rawValue)' needs true or false on both sides; here it has \(pair)."
@@ -127,7 +127,7 @@ struct TypeChecker {
         guard test.accepts(operand.type) else {
             throw ExpressionError(
                 .type,
-                "'\(test.rawValue)' does not apply to \(operand.type.article) \(operand.type.displayName)"
+                "'\(test.rawValue)' does not apply to \(operand.type.article) \(operand.type.name)"
                     + (test == .hasNull ? " ('has null' tests a list)." : "."),
                 at: position)
         }
@@ -145,15 +145,15 @@ struct TypeChecker {
         guard [.boolean, .any, .null].contains(test.type) else {
             throw ExpressionError(
                 .type,
-                "The condition of 'if' must be true or false; it gives \(test.type.article) \(test.type.displayName).",
+                "The condition of 'if' must be true or false; it gives \(test.type.article) \(test.type.name).",
                 at: condition.position)
         }
         let first = try check(then), second = try check(otherwise)
         guard let type = ValueType.unify(first.type, second.type) else {
             throw ExpressionError(
                 .type,
-                "The 'then' part gives \(first.type.article) \(first.type.displayName) and the 'else' part "
-                    + "\(second.type.article) \(second.type.displayName); both must give the same type.",
+                "The 'then' part gives \(first.type.article) \(first.type.name) and the 'else' part "
+                    + "\(second.type.article) \(second.type.name); both must give the same type.",
                 at: otherwise.position)
         }
         let yes = first.widened(to: type), no = second.widened(to: type)
@@ -181,7 +181,7 @@ struct TypeChecker {
                 "There is no function '\(written)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
                 at: position)
         case .noMatchingOverload(let candidates):
-            let given = types.map(\.displayName).joined(separator: ", ")
+            let given = types.map(\.name).joined(separator: ", ")
             throw ExpressionError(
                 .arguments,
                 "'\(written)' cannot take (\(given)). It accepts: " + candidates.joined(separator: "; ") + ".",

@@ -1,27 +1,5 @@
 extension ValueType {
-    /// The type's name as the reference spells it: `string`, `listInteger`, `listObject`, …
-    var displayName: String {
-        switch self {
-        case .string: "string"
-        case .integer: "integer"
-        case .decimal: "decimal"
-        case .boolean: "boolean"
-        case .dateOnly: "dateOnly"
-        case .dateTimeOnly: "dateTimeOnly"
-        case .dateTime: "dateTime"
-        case .duration: "duration"
-        case .object: "object"
-        case .any: "any"
-        case .null: "null"
-        case .list(let element):
-            switch element {
-            case .list, .null: "listAny"
-            default: "list" + element.displayName.prefix(1).uppercased() + element.displayName.dropFirst()
-            }
-        }
-    }
-
-    /// "a" or "an", to put before `displayName`.
+    /// "a" or "an", to put before `name`.
     var article: String {
         switch self {
         case .integer, .object, .any: "an"

@@ -80,7 +80,7 @@ enum CollectionThunks {
     {
         if case .null = value { return .null }
         throw ExpressionError(
-            .runtimeType, "\(rule); the value is \(value.shallowType.article) \(value.shallowType.displayName).",
+            .runtimeType, "\(rule); the value is \(value.shallowType.article) \(value.shallowType.name).",
             at: position)
     }
 }

@@ -36,7 +36,7 @@ public struct CompiledExpression: Sendable {
             throw ExpressionError(
                 .runtimeType,
                 "The expression must give \(runtimeExpectation.phrase), it gave \(value.shallowType.article) "
-                    + "\(value.shallowType.displayName).",
+                    + "\(value.shallowType.name).",
                 at: SourcePosition(offset: 0, line: 1, column: 1))
         }
         return value
