@@ -157,7 +157,11 @@ struct TypeChecker {
                 at: otherwise.position)
         }
         let yes = first.widened(to: type), no = second.widened(to: type)
-        if let constant = test.constant { return constant == .boolean(true) ? yes : no }
+        if let constant = test.constant {
+            var chosen = constant == .boolean(true) ? yes : no
+            chosen.type = type
+            return chosen
+        }
         let (testThunk, yesThunk, noThunk) = (test.thunk, yes.thunk, no.thunk)
         return CheckedNode(type: type, thunk: { frame throws(ExpressionError) in
             if case .boolean(true) = try testThunk(&frame) { return try yesThunk(&frame) }
