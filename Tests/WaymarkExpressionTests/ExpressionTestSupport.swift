@@ -56,7 +56,9 @@ let testLibrary = FunctionLibrary.standard.adding([
         FunctionOverload(signature: "twice(integer) → integer", resultType: { $0 == [.integer] || $0 == [.any] ? .integer : nil }) {
             arguments, _ throws(ExpressionError) in
             guard case .integer(let value) = arguments[0] else { return .null }
-            return .integer(value * 2)
+            let (doubled, overflow) = value.multipliedReportingOverflow(by: 2)
+            if overflow { throw ExpressionError(.init(rawValue: "ERR_EXPR_OVERFLOW"), "too large") }
+            return .integer(doubled)
         }
     ],
     "tag": [
