@@ -1,0 +1,44 @@
+/// A type-checked expression, compiled once into a tree of pre-resolved closures.
+///
+/// Function overloads are resolved, constant sub-expressions folded and paths pre-split at
+/// compile time; evaluation does no parsing and no name lookup of its own.
+public struct CompiledExpression: Sendable {
+    /// The source text it was compiled from.
+    public let source: String
+    /// The static type of its result (`.any` when only known at run time).
+    public let resultType: ValueType
+    /// Every field reference it reads, each once, in source order (parameters' references too).
+    public let references: [FieldReference]
+    /// The constant result, when the expression reads nothing and calls no function.
+    public let constantValue: Value?
+    private let thunk: Thunk
+    /// The expectation to verify at run time, when the static type could not.
+    private let runtimeExpectation: ExpectedType?
+
+    package init(
+        source: String, resultType: ValueType, references: [FieldReference], constantValue: Value?,
+        thunk: @escaping Thunk, runtimeExpectation: ExpectedType?
+    ) {
+        self.source = source
+        self.resultType = resultType
+        self.references = references
+        self.constantValue = constantValue
+        self.thunk = thunk
+        self.runtimeExpectation = runtimeExpectation
+    }
+
+    /// Evaluates the expression.
+    /// - Throws: `ExpressionError` with the position of the sub-expression that failed.
+    public func evaluate(in context: some EvaluationContext) throws(ExpressionError) -> Value {
+        var frame = EvaluationFrame(context: context)
+        let value = try thunk(&frame)
+        if let runtimeExpectation, !runtimeExpectation.accepts(value) {
+            throw ExpressionError(
+                .runtimeType,
+                "The expression must give \(runtimeExpectation.phrase), it gave \(value.shallowType.article) "
+                    + "\(value.shallowType.name).",
+                at: SourcePosition(offset: 0, line: 1, column: 1))
+        }
+        return value
+    }
+}
