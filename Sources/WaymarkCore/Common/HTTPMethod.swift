@@ -1,0 +1,8 @@
+/// An HTTP method used by external data sources, custom actions and token endpoints.
+///
+/// Written in upper case in configs (`"GET"`), as HTTP itself spells them.
+public enum HTTPMethod: String, Codable, Hashable, Sendable, CaseIterable {
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+}
