@@ -41,6 +41,9 @@ public struct ActionParameter: Hashable, Sendable {
         public var required: Bool
         /// The element fields of an `object` / `listObject` variable.
         public var fields: [SchemaField]
+
+        /// The expression language's type a mapping must produce.
+        public var valueType: ValueType { type.valueType(fields: FieldSchema(fields).objectSchema) }
     }
 
     /// Every variable of a parameter tree with its dotted path, in order.

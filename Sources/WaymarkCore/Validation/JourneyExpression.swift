@@ -16,7 +16,7 @@ public struct JourneyExpression: Hashable, Sendable {
         /// A custom wait: dateTime or dateTimeOnly.
         case waitUntil
         /// An action payload or template variable of this type (`nil` when the action or variable is unknown).
-        case parameter(FieldType?)
+        case parameter(ValueType?)
         /// A header or query parameter: rendered as a string.
         case httpParameter
         /// A dynamic URL path: string.
@@ -40,7 +40,7 @@ public struct JourneyExpression: Hashable, Sendable {
         case .action(let action):
             let variables = action.action.flatMap(configuration.action(named:))?.variableFields ?? []
             var result = action.parameters.sorted { $0.key < $1.key }.map { mapping in
-                make("parameters.\(mapping.key)", mapping.value, .parameter(variables.first { $0.path == mapping.key }?.type))
+                make("parameters.\(mapping.key)", mapping.value, .parameter(variables.first { $0.path == mapping.key }?.valueType))
             }
             result += action.headers.sorted { $0.key < $1.key }.map { make("headers.\($0.key)", $0.value, .httpParameter) }
             result += action.query.sorted { $0.key < $1.key }.map { make("query.\($0.key)", $0.value, .httpParameter) }

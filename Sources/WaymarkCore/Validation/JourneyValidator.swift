@@ -13,6 +13,9 @@ public struct JourneyValidator: Sendable {
         JourneyPropertiesPass(), GraphStructurePass(), NodeSettingsPass(), ReferencePass(),
     ]
 
+    /// Every pass: the structural ones, then the expression checker.
+    public static let allPasses: [any JourneyValidationPass] = structuralPasses + [ExpressionCheckingPass()]
+
     /// Creates a validator; by default with the structural passes.
     public init(configuration: Configuration, passes: [any JourneyValidationPass] = structuralPasses) {
         self.configuration = configuration

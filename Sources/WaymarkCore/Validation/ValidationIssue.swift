@@ -10,6 +10,8 @@ public struct ValidationIssue: Codable, Hashable, Sendable, CustomStringConverti
     public var message: String
     /// The setting concerned, as a path inside the node or journey (e.g. `wait.duration`).
     public var field: String?
+    /// Where in the setting's expression the problem is, for expression errors.
+    public var position: SourcePosition?
 
     /// Creates an issue.
     public init(severity: Severity, code: ValidationCode, nodeId: String? = nil, message: String, field: String? = nil) {
@@ -35,6 +37,7 @@ public struct ValidationIssue: Codable, Hashable, Sendable, CustomStringConverti
         var text = code.rawValue
         if let nodeId { text += " [\(nodeId)]" }
         if let field { text += " \(field)" }
+        if let position { text += " (line \(position.line), column \(position.column))" }
         return text + ": " + message
     }
 
