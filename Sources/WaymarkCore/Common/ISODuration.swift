@@ -37,6 +37,7 @@ extension ISODuration: LosslessStringConvertible {
         var inTime = false
         var number = ""
         var sawComponent = false
+        var sawTimeComponent = false
         for character in text {
             if character.isNumber || character == "." || character == "," {
                 number.append(character == "," ? "." : character)
@@ -60,8 +61,9 @@ extension ISODuration: LosslessStringConvertible {
             }
             total += value * unit
             sawComponent = true
+            sawTimeComponent = sawTimeComponent || inTime
         }
-        guard number.isEmpty, sawComponent, total < 1e15 else { return nil }
+        guard number.isEmpty, sawComponent, !inTime || sawTimeComponent, total < 1e15 else { return nil }
         let milliseconds = Int64((total * 1_000).rounded())
         self.milliseconds = negative ? -milliseconds : milliseconds
     }

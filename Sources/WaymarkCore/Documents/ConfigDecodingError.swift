@@ -37,10 +37,14 @@ public struct ConfigDecodingError: Error, Hashable, Sendable, CustomStringConver
         case .typeMismatch(let type, let context):
             self.init(path: Self.render(context.codingPath), message: "expected \(Self.describe(type))")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, context.underlyingError != nil {
+            let description = context.debugDescription
+            if context.codingPath.isEmpty, context.underlyingError != nil || description.contains("not valid JSON") {
                 self.init(path: "", message: "the document is not valid JSON")
+            } else if description.hasPrefix("Cannot initialize"), let range = description.range(of: "invalid String value ") {
+                // The message of a String-backed enum that does not know the value.
+                self.init(path: Self.render(context.codingPath), message: "unknown value \"\(description[range.upperBound...])\"")
             } else {
-                self.init(path: Self.render(context.codingPath), message: context.debugDescription)
+                self.init(path: Self.render(context.codingPath), message: description)
             }
         @unknown default:
             self.init(path: "", message: "\(error)")

@@ -1,8 +1,0 @@
-import Testing
-@testable import WaymarkCore
-
-@Suite struct CoreReexportTests {
-    @Test func coreReexportsExpressionTypes() {
-        #expect(ValueType.list(.string) != ValueType.list(.integer))
-    }
-}
