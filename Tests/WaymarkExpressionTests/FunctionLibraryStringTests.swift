@@ -6,7 +6,9 @@ import Testing
         ("contain", "Hello World", "lo W", true), ("contain", "Hello", "", true), ("contain", "Hello", "world", false),
         ("containIgnoreCase", "Hello World", "WORLD", true), ("containIgnoreCase", "ÉTÉ", "été", true),
         ("startWith", "Hello", "He", true), ("startWith", "Hello", "he", false), ("startWith", "He", "Hello", false),
-        ("startWithIgnoreCase", "Hello", "hE", true),
+        ("startWithIgnoreCase", "Hello", "hE", true), ("startWithIgnoreCase", "Été", "éT", true),
+        ("startWithIgnoreCase", "Hello", "hX", false), ("containIgnoreCase", "xHeLLo", "ell", true),
+        ("containIgnoreCase", "xHeLLo", "elx", false), ("endWithIgnoreCase", "caFÉ", "fé", true),
         ("endWith", "Hello", "llo", true), ("endWith", "Hello", "LLO", false),
         ("endWithIgnoreCase", "Hello", "LLO", true),
         ("equalIgnoreCase", "Straße", "STRASSE", false), ("equalIgnoreCase", "abc", "ABC", true),
@@ -42,6 +44,7 @@ import Testing
         #expect(errorCode { try call("matchRegExp", [.string("a"), .string("([a-")]) } == "ERR_EXPR_REGEX")
         #expect(errorCode { try call("replaceAll", [.string("a"), .string("*"), .string("")]) } == "ERR_EXPR_REGEX")
         #expect(errorCode { try call("split", [.string("a"), .string("(")]) } == "ERR_EXPR_REGEX")
+        #expect(errorCode { try call("matchRegExp", [.string("a)(b"), .string("a)(b")]) } == "ERR_EXPR_REGEX")
         #expect(StandardFunctions.validateRegex("[0-9]+") == nil)
         #expect(StandardFunctions.validateRegex("[0-9") != nil)
     }
