@@ -36,6 +36,9 @@ import Testing
         #expect(try call("in", [.string("b"), strings("a", "b")]) == .boolean(true))
         #expect(try call("in", [.integer(2), .list([.decimal(2)])], types: [.integer, .list(.decimal)]) == .boolean(true))
         #expect(try call("in", [.string("c"), strings("a", "b")]) == .boolean(false))
+        #expect(resultType("in", [.string, .list(.integer)]) == nil)
+        #expect(resultType("in", [.integer, .list(.decimal)]) == .boolean)
+        #expect(resultType("in", [.any, .list(.string)]) == .boolean)
         #expect(try call("in", [.string("c"), .null], types: [.string, .list(.string)]) == .boolean(false))
         #expect(try call("in", [.null, .list([.null])], types: [.string, .list(.string)]) == .boolean(true))
     }
