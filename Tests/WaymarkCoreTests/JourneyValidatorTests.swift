@@ -121,14 +121,14 @@ import Testing
         Case(.jumpToSelf, node: "send", set("send", .jump(JumpActivity(journey: "welcome")))),
         // References
         Case(.unknownEvent, node: "start", set("start", .event(EventActivity(event: "nope")))),
-        Case(.unknownEvent, node: "send", set("send", .action(ActionActivity(action: "WelcomeEmail", parameters: ["recipient": "@{ghost.email}"])))),
+        Case("ERR_EXPR_UNKNOWN_EVENT", node: "send", set("send", .action(ActionActivity(action: "WelcomeEmail", parameters: ["recipient": "@{ghost.email}"])))),
         Case(.unknownAction, node: "send", set("send", .action(ActionActivity(action: "Nope")))),
-        Case(.unknownAction, node: "send", set("send", .action(ActionActivity(action: "WelcomeEmail", parameters: ["recipient": "@action{Ghost.code}"])))),
-        Case(.unknownDataSource, node: "pause") { journey in
+        Case("ERR_EXPR_UNKNOWN_ACTION", node: "send", set("send", .action(ActionActivity(action: "WelcomeEmail", parameters: ["recipient": "@action{Ghost.code}"])))),
+        Case("ERR_EXPR_UNKNOWN_DATA_SOURCE", node: "pause") { journey in
             journey.nodes[1].activity = .condition(.dataSource([ConditionPath(label: "A", expression: "#{Ghost.Group.x} == 1")]))
             journey.nodes[1].transitions = [Transition(.path("A"), to: "send")]
         },
-        Case(.unknownFieldGroup, node: "pause") { journey in
+        Case("ERR_EXPR_UNKNOWN_DATA_SOURCE", node: "pause") { journey in
             journey.nodes[1].activity = .condition(.dataSource([ConditionPath(label: "A", expression: "#{Loyalty.Ghost.tier} == \"gold\"")]))
             journey.nodes[1].transitions = [Transition(.path("A"), to: "send")]
         },
@@ -193,7 +193,7 @@ import Testing
             journey.nodes[1].activity = .condition(.time(TimeCondition(paths: [TimePath(label: "Day", from: TimeOfDay("09:00"), to: TimeOfDay("18:00"))])))
             journey.nodes[1].transitions = [Transition(.path("Day"), to: "send")]
         },
-        Case(.unknownDataSource) { journey in
+        Case("ERR_EXPR_UNKNOWN_DATA_SOURCE") { journey in
             journey.nodes[1].activity = .condition(.dataSource([
                 ConditionPath(label: "Gold", expression: "#{Loyalty.Membership.tier} == \"gold\" and \"#{not.a.ref}\" != \"\""),
                 ConditionPath(label: "Rich", expression: "#{ExperiencePlatform.ProfileFieldGroup.person.name.firstName} == \"Ada\""),
@@ -245,13 +245,5 @@ import Testing
         #expect(expressions.map(\.field) == ["parameters.cart.id", "parameters.email", "headers.X-Trace"])
         #expect(expressions.map(\.role) == [.parameter(.string), .parameter(.string), .httpParameter])
         #expect(expressions.allSatisfy { $0.nodeId == "send" })
-    }
-
-    @Test func referencesAreScannedOutsideStrings() {
-        let references = ExpressionReferences(scanning: ##"@{a.x} + @event{b.y} + "#{c.d}" + #{DS.FG.f, params: {p: @action{Act.z}}} + '@{q.r}' + @{journey.id}"##)
-        #expect(references.events == ["a", "b"])
-        #expect(references.actions == ["Act"])
-        #expect(references.dataSources.map(\.name) == ["DS"])
-        #expect(references.dataSources.map(\.fieldGroup) == ["FG"])
     }
 }

@@ -16,8 +16,8 @@ public struct JourneyValidator: Sendable {
     /// Every pass: the structural ones, then the expression checker.
     public static let allPasses: [any JourneyValidationPass] = structuralPasses + [ExpressionCheckingPass()]
 
-    /// Creates a validator; by default with the structural passes.
-    public init(configuration: Configuration, passes: [any JourneyValidationPass] = structuralPasses) {
+    /// Creates a validator; by default with every pass.
+    public init(configuration: Configuration, passes: [any JourneyValidationPass] = allPasses) {
         self.configuration = configuration
         self.passes = passes
     }

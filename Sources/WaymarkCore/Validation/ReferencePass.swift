@@ -5,7 +5,7 @@ public struct ReferencePass: JourneyValidationPass {
 
     public func issues(in context: JourneyValidationContext) -> [ValidationIssue] {
         context.journey.nodes.flatMap { node in
-            nodeReferences(node, context) + expressionReferences(node, context)
+            nodeReferences(node, context)
         }
     }
 
@@ -88,32 +88,6 @@ public struct ReferencePass: JourneyValidationPass {
             issues.append(.error(
                 .dynamicPathNotAllowed, node: node.id, field: "dynamicPath",
                 "The action \"\(action.name)\" does not accept a dynamic path."))
-        }
-        return issues
-    }
-
-    private func expressionReferences(_ node: JourneyNode, _ context: JourneyValidationContext) -> [ValidationIssue] {
-        let configuration = context.configuration
-        var issues: [ValidationIssue] = []
-        for expression in JourneyExpression.expressions(of: node, in: configuration) {
-            let references = ExpressionReferences(scanning: expression.source)
-            for name in references.events where configuration.event(named: name) == nil {
-                issues.append(.error(.unknownEvent, node: node.id, field: expression.field, "The event \"\(name)\" does not exist."))
-            }
-            for name in references.actions where configuration.action(named: name) == nil {
-                issues.append(.error(.unknownAction, node: node.id, field: expression.field, "The action \"\(name)\" does not exist."))
-            }
-            for (name, group) in references.dataSources {
-                guard let dataSource = configuration.dataSource(named: name) else {
-                    issues.append(.error(.unknownDataSource, node: node.id, field: expression.field, "The data source \"\(name)\" does not exist."))
-                    continue
-                }
-                if let group, dataSource.fieldGroup(named: group) == nil {
-                    issues.append(.error(
-                        .unknownFieldGroup, node: node.id, field: expression.field,
-                        "The data source \"\(name)\" has no field group \"\(group)\"."))
-                }
-            }
         }
         return issues
     }

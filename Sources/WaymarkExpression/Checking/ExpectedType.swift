@@ -16,7 +16,7 @@ public enum ExpectedType: Hashable, Sendable {
         case .any: return true
         case .boolean: return type == .boolean
         case .dateTime: return type == .dateTime || type == .dateTimeOnly
-        case .type(let expected): return ValueType.unify(expected, type) == expected
+        case .type(let expected): return type.isAssignable(to: expected)
         }
     }
 

@@ -15,29 +15,30 @@ enum ConfigFileFinder {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw ConfigFileError(message: "\(path): no such file or directory")
             }
-            let url = URL(fileURLWithPath: path)
             if isDirectory.boolValue {
-                found += configFiles(under: url)
+                found += configFiles(under: path)
             } else {
-                found.append(url)
+                found.append(URL(fileURLWithPath: path))
             }
         }
         return found
     }
 
-    private static func configFiles(under directory: URL) -> [URL] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [URL] = []
-        for case let url as URL in enumerator
-        where extensions.contains(url.pathExtension.lowercased())
-            && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-        {
-            files.append(url)
+    /// The config files below `directory`, named from it (`examples/events/signup.json`).
+    private static func configFiles(under directory: String) -> [URL] {
+        guard let relativePaths = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] else {
+            return []
         }
-        return files.sorted { $0.path < $1.path }
+        return relativePaths
+            .filter { relative in
+                extensions.contains((relative as NSString).pathExtension.lowercased())
+                    && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+            }
+            .sorted()
+            .map { URL(fileURLWithPath: (directory as NSString).appendingPathComponent($0)) }
+            .filter { url in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
     }
 }
