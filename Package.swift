@@ -26,7 +26,7 @@ let package = Package(
         ),
         .testTarget(name: "WaymarkExpressionTests", dependencies: ["WaymarkExpression"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["waymark"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["waymark"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
