@@ -37,6 +37,7 @@ import Testing
         let configuration = Configuration(documents: documents)
         #expect(configuration.journeys.count >= 3)
         let validator = JourneyValidator(configuration: configuration)
+        #expect(ConfigValidator.issues(of: configuration) == [])
         for journey in configuration.journeys {
             #expect(validator.validate(journey) == [], "\(journey.id)")
         }
