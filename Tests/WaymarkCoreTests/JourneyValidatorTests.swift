@@ -151,6 +151,10 @@ import Testing
         },
         // Warnings
         Case(.disconnectedNode, node: "island", append(Fixtures.node("island", x: 50, .end))),
+        Case(.disconnectedNode, node: "stray") { journey in
+            journey.nodes.append(Fixtures.node("stray", x: -50, .wait(.duration(.hours(1))), [Transition(.next, to: "stray-end")]))
+            journey.nodes.append(Fixtures.node("stray-end", x: -40, .end))
+        },
     ]
 
     @Test(arguments: cases)

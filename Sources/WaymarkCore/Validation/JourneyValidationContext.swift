@@ -6,7 +6,7 @@ public struct JourneyValidationContext: Sendable {
     public let configuration: Configuration
     /// The nodes by id (the first node for a repeated id).
     public let nodesByID: [String: JourneyNode]
-    /// The entry node: the leftmost node no transition leads to.
+    /// The entry node (see `Journey.entryNode`).
     public let entry: JourneyNode?
     /// The ids of the nodes reachable from the entry (the entry included).
     public let reachable: Set<String>
