@@ -12,7 +12,7 @@ public enum ConfigValidator {
         if !EventConfig.isValidName(event.name) {
             issues.append(.error(.invalidName, field: "name", "An event name has 1 to 30 letters, digits or underscores (\"\(event.name)\")."))
         }
-        issues += duplicateFields(event.schema.fields, field: "schema")
+        issues += fieldIssues(event.schema.fields, field: "schema")
         return issues
     }
 
@@ -40,8 +40,8 @@ public enum ConfigValidator {
             if !seen.insert(group.name).inserted {
                 issues.append(.error(.duplicateFieldGroup, field: field, "Two field groups are named \"\(group.name)\"."))
             }
-            issues += duplicateFields(group.fields.fields, field: field + ".fields")
-            issues += duplicateFields(group.parameters, field: field + ".parameters")
+            issues += fieldIssues(group.fields.fields, field: field + ".fields")
+            issues += fieldIssues(group.parameters, field: field + ".parameters")
             if group.method == .get {
                 for (parameterIndex, parameter) in group.parameters.enumerated() where parameter.type.hasFields {
                     issues.append(.error(
@@ -65,7 +65,7 @@ public enum ConfigValidator {
             issues += parameterIssues(custom.headers, field: "headers", singleValues: true)
             issues += parameterIssues(custom.queryParameters, field: "queryParameters", singleValues: true)
             issues += parameterIssues(custom.payload, field: "payload", singleValues: false)
-            issues += duplicateFields(custom.responseFields.fields, field: "responseFields")
+            issues += fieldIssues(custom.responseFields.fields, field: "responseFields")
             if custom.method == .get && !custom.payload.isEmpty {
                 issues.append(.error(.payloadNotAllowed, field: "payload", "A GET call sends no payload: use query parameters."))
             }
@@ -134,9 +134,7 @@ public enum ConfigValidator {
         var seen: Set<String> = []
         for (index, parameter) in parameters.enumerated() {
             let location = "\(field)[\(index)]"
-            if !seen.insert(parameter.name).inserted {
-                issues.append(.error(.duplicateField, field: location, "Two fields are named \"\(parameter.name)\"."))
-            }
+            issues += fieldNameIssues(parameter.name, seen: &seen, location: location)
             switch parameter.value {
             case .object(let children):
                 if singleValues {
@@ -147,7 +145,7 @@ public enum ConfigValidator {
                 if singleValues && (type.isList || type.hasFields) {
                     issues.append(.error(.invalidParameterType, field: location, "\"\(parameter.name)\" must be a single value, not a \(type.rawValue)."))
                 }
-                issues += duplicateFields(fields, field: location + ".fields")
+                issues += fieldIssues(fields, field: location + ".fields")
             case .constant(let value):
                 if singleValues, case .array = value {
                     issues.append(.error(.invalidParameterType, field: location, "\"\(parameter.name)\" must be a single value, not a list."))
@@ -159,20 +157,22 @@ public enum ConfigValidator {
         return issues
     }
 
-    private static func duplicateFields(_ fields: [SchemaField], field: String) -> [ValidationIssue] {
+    private static func fieldIssues(_ fields: [SchemaField], field: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var seen: Set<String> = []
         for (index, schemaField) in fields.enumerated() {
             let location = "\(field)[\(index)]"
-            if !seen.insert(schemaField.name).inserted {
-                issues.append(.error(.duplicateField, field: location, "Two fields are named \"\(schemaField.name)\"."))
-            }
-            if schemaField.name.isEmpty {
-                issues.append(.error(.invalidName, field: location, "A field needs a name."))
-            }
-            issues += duplicateFields(schemaField.fields, field: location + ".fields")
+            issues += fieldNameIssues(schemaField.name, seen: &seen, location: location)
+            issues += fieldIssues(schemaField.fields, field: location + ".fields")
         }
         return issues
+    }
+
+    /// A field name must be given and unique among its siblings.
+    private static func fieldNameIssues(_ name: String, seen: inout Set<String>, location: String) -> [ValidationIssue] {
+        if name.isEmpty { return [.error(.invalidName, field: location, "A field needs a name.")] }
+        if !seen.insert(name).inserted { return [.error(.duplicateField, field: location, "Two fields are named \"\(name)\".")] }
+        return []
     }
 
     private static func duplicates(_ keys: [String], _ field: String, _ what: String) -> [ValidationIssue] {
