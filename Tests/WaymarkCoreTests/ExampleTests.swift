@@ -39,6 +39,7 @@ import Testing
         let configuration = Configuration(documents: documents)
         #expect(configuration.journeys.count >= 2)
         let validator = JourneyValidator(configuration: configuration)
+        #expect(ConfigValidator.issues(of: configuration) == [])
         for journey in configuration.journeys {
             #expect(validator.validate(journey) == [], "\(journey.id)")
         }

@@ -137,6 +137,9 @@ import Testing
         Case(.namespaceMismatch, node: "start", set("start", .event(EventActivity(event: "crm_update")))),
         Case(.unknownProfileField, node: "send", set("send", .updateProfile(UpdateProfileActivity(field: "loyalty.colour", value: "1")))),
         Case(.unknownReactionTarget, node: "end", set("end", .reaction(ReactionActivity(actionNode: "pause", reaction: .opened)))),
+        Case(.unknownReactionTarget, node: "pause") { journey in
+            journey.nodes[1].activity = .reaction(ReactionActivity(actionNode: "send", reaction: .opened))  // send comes after
+        },
         Case(.missingParameter, node: "send", set("send", .action(ActionActivity(action: "WelcomeEmail")))),
         Case(.missingParameter, node: "send", set("send", .action(ActionActivity(action: "Coupon", parameters: ["email": "\"a\""], headers: ["X-Trace": "\"t\""])))),
         Case(.missingParameter, node: "send", set("send", .action(ActionActivity(action: "Coupon", parameters: ["email": "\"a\"", "cart.id": "\"c\""])))),
@@ -148,6 +151,10 @@ import Testing
         },
         // Warnings
         Case(.disconnectedNode, node: "island", append(Fixtures.node("island", x: 50, .end))),
+        Case(.disconnectedNode, node: "stray") { journey in
+            journey.nodes.append(Fixtures.node("stray", x: -50, .wait(.duration(.hours(1))), [Transition(.next, to: "stray-end")]))
+            journey.nodes.append(Fixtures.node("stray-end", x: -40, .end))
+        },
     ]
 
     @Test(arguments: cases)

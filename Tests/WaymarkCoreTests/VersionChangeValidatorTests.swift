@@ -87,3 +87,60 @@ import Testing
             == [.versionOrder, .entryChanged, .namespaceChanged, .reentranceChanged])
     }
 }
+
+@Suite struct LifecycleTests {
+    @Test(arguments: JourneyStatus.allCases)
+    func statusChanges(from status: JourneyStatus) {
+        let allowed: [JourneyStatus: Set<JourneyStatus>] = [
+            .draft: [.draftTest, .live], .draftTest: [.draft, .live], .live: [.closed, .stopped],
+            .closed: [.stopped, .finished], .stopped: [], .finished: [],
+        ]
+        for next in JourneyStatus.allCases {
+            #expect(status.canChange(to: next) == allowed[status]!.contains(next), "\(status) → \(next)")
+        }
+    }
+
+    @Test func statusProperties() {
+        #expect(JourneyStatus.allCases.filter(\.isEditable) == [.draft, .draftTest])
+        #expect(JourneyStatus.allCases.filter(\.acceptsEntrances) == [.draftTest, .live])
+        #expect(JourneyStatus.allCases.filter(\.isDeletable) == [.draft, .draftTest, .finished])
+    }
+
+    @Test func newVersionAndDuplicate() {
+        var live = Fixtures.validJourney
+        live.status = .live
+        live.versionId = "v1"
+        let next = live.newVersion(versionId: "v2")
+        #expect(next.version == JourneyVersion(major: 2, minor: 0))
+        #expect(next.status == .draft)
+        #expect(next.versionId == "v2")
+        #expect(next.nodes == live.nodes)
+        #expect(VersionChangeValidator.issues(newVersion: next, previous: live).isEmpty)
+        let copy = live.newVersion().duplicate(id: "copy", name: "Copy")
+        #expect(copy.id == "copy" && copy.name == "Copy" && copy.version == .initial && copy.status == .draft && copy.versionId == nil)
+    }
+
+    @Test func liveVersionTakesOnlyLabels() {
+        var live = Fixtures.validJourney
+        live.status = .live
+        var relabelled = live
+        relabelled.name = "Welcome!"
+        relabelled.description = "Now described"
+        relabelled.nodes[1].label = "Pause a while"
+        relabelled.status = .closed
+        #expect(VersionChangeValidator.issues(editing: live, to: relabelled).isEmpty)
+
+        var rewired = live
+        rewired.nodes[1].activity = .wait(.duration(.hours(2)))
+        #expect(VersionChangeValidator.issues(editing: live, to: rewired).map(\.code) == [.versionReadOnly])
+        var draft = Fixtures.validJourney
+        draft.nodes[1].activity = .wait(.duration(.hours(2)))
+        #expect(VersionChangeValidator.issues(editing: Fixtures.validJourney, to: draft).isEmpty)
+
+        var stopped = live
+        stopped.status = .stopped
+        var revived = stopped
+        revived.status = .live
+        #expect(VersionChangeValidator.issues(editing: stopped, to: revived).map(\.code) == [.invalidStatusChange])
+    }
+}

@@ -30,14 +30,6 @@ public struct ActionConfig: Hashable, Sendable {
     }
 }
 
-/// What an action does.
-public enum ActionDefinition: Hashable, Sendable {
-    /// An HTTP call to a third-party system.
-    case custom(CustomAction)
-    /// A message sent on a channel.
-    case message(MessageAction)
-}
-
 extension ActionConfig: Codable {
     private enum CodingKeys: String, CodingKey { case name, description, type }
 

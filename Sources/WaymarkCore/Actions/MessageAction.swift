@@ -15,13 +15,6 @@ public struct MessageAction: Hashable, Sendable {
     }
 }
 
-/// A message channel.
-public enum MessageChannel: String, Codable, Hashable, Sendable, CaseIterable {
-    case email
-    case sms
-    case push
-}
-
 extension MessageAction: Codable {
     private enum CodingKeys: String, CodingKey { case channel, template, fields }
 

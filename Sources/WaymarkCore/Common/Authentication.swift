@@ -13,9 +13,3 @@ public enum Authentication: Hashable, Sendable {
     /// A token fetched from an endpoint, cached and put on every call.
     case custom(CustomAuthentication)
 }
-
-/// Where an API key is sent.
-public enum APIKeyLocation: String, Codable, Hashable, Sendable {
-    case header
-    case query
-}

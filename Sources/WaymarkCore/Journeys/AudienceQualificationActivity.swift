@@ -15,11 +15,6 @@ public struct AudienceQualificationActivity: Hashable, Sendable {
     }
 }
 
-/// A change of audience membership.
-public enum AudienceBehavior: String, Codable, Hashable, Sendable {
-    case enter, exit
-}
-
 extension AudienceQualificationActivity: Codable {
     private enum CodingKeys: String, CodingKey { case audience, behavior, timeout }
 

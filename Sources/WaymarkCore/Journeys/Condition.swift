@@ -37,62 +37,6 @@ public enum Condition: Hashable, Sendable {
     }
 }
 
-/// A path of a data source condition.
-public struct ConditionPath: Codable, Hashable, Sendable {
-    /// The label of the path (what `path` transitions name).
-    public var label: String
-    /// The boolean expression source.
-    public var expression: String
-
-    /// Creates a path.
-    public init(label: String, expression: String) {
-        self.label = label
-        self.expression = expression
-    }
-}
-
-/// A path of a percentage split.
-public struct PercentagePath: Codable, Hashable, Sendable {
-    /// The label of the path.
-    public var label: String
-    /// The share of people taking it, in percent.
-    public var percentage: Double
-
-    /// Creates a path.
-    public init(label: String, percentage: Double) {
-        self.label = label
-        self.percentage = percentage
-    }
-}
-
-/// A path of a date condition.
-public struct DatePath: Codable, Hashable, Sendable {
-    /// The label of the path.
-    public var label: String
-    /// The periods in which the path is taken.
-    public var periods: [DatePeriod]
-
-    /// Creates a path.
-    public init(label: String, periods: [DatePeriod]) {
-        self.label = label
-        self.periods = periods
-    }
-}
-
-/// A period from one instant (inclusive) to another (exclusive).
-public struct DatePeriod: Codable, Hashable, Sendable {
-    /// The start, inclusive.
-    public var from: Timestamp
-    /// The end, exclusive.
-    public var to: Timestamp
-
-    /// Creates a period.
-    public init(from: Timestamp, to: Timestamp) {
-        self.from = from
-        self.to = to
-    }
-}
-
 extension Condition: Codable {
     private enum CodingKeys: String, CodingKey { case type, paths, cap }
 

@@ -48,8 +48,14 @@ public struct Journey: Hashable, Sendable {
         return nodes.filter { !targets.contains($0.id) }.sorted(by: JourneyNode.canvasOrder)
     }
 
-    /// The entry node: the leftmost node no transition leads to.
-    public var entryNode: JourneyNode? { rootNodes.first }
+    /// The entry node: the leftmost node no transition leads to that can start a journey (an
+    /// event or audience node), else the leftmost node no transition leads to.
+    ///
+    /// Other nodes no transition leads to are disconnected.
+    public var entryNode: JourneyNode? {
+        let roots = rootNodes
+        return roots.first { $0.activity.canBeEntry } ?? roots.first
+    }
 }
 
 extension Journey: Codable {

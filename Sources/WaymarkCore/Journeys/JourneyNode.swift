@@ -32,20 +32,6 @@ public struct JourneyNode: Hashable, Sendable {
     }
 }
 
-/// A position on the canvas.
-public struct CanvasPosition: Codable, Hashable, Sendable {
-    /// Horizontal position: validation lists node issues by growing `x`.
-    public var x: Double
-    /// Vertical position.
-    public var y: Double
-
-    /// Creates a position.
-    public init(x: Double = 0, y: Double = 0) {
-        self.x = x
-        self.y = y
-    }
-}
-
 extension JourneyNode: Codable {
     private enum CodingKeys: String, CodingKey { case id, label, position, transitions }
 

@@ -17,8 +17,3 @@ public struct ReactionActivity: Codable, Hashable, Sendable {
     /// The allowed range of a reaction timeout.
     public static let timeoutRange = ISODuration.seconds(40)...ISODuration.days(30)
 }
-
-/// A message tracking event.
-public enum ReactionKind: String, Codable, Hashable, Sendable, CaseIterable {
-    case sent, opened, clicked, failed
-}

@@ -6,10 +6,12 @@ public struct JourneyValidationContext: Sendable {
     public let configuration: Configuration
     /// The nodes by id (the first node for a repeated id).
     public let nodesByID: [String: JourneyNode]
-    /// The entry node: the leftmost node no transition leads to.
+    /// The entry node (see `Journey.entryNode`).
     public let entry: JourneyNode?
     /// The ids of the nodes reachable from the entry (the entry included).
     public let reachable: Set<String>
+    /// For each node id, the ids of the nodes with a transition to it.
+    public let predecessors: [String: [String]]
 
     /// Computes the shared facts of a journey.
     public init(journey: Journey, configuration: Configuration) {
@@ -26,6 +28,22 @@ public struct JourneyValidationContext: Sendable {
             pending += node.transitions.map(\.target).filter { nodesByID[$0] != nil }
         }
         self.reachable = reachable
+        var predecessors: [String: [String]] = [:]
+        for node in journey.nodes {
+            for target in Set(node.transitions.map(\.target)) { predecessors[target, default: []].append(node.id) }
+        }
+        self.predecessors = predecessors
+    }
+
+    /// Whether a path leads from the node `earlier` to the node `node`.
+    public func isUpstream(_ earlier: String, of node: String) -> Bool {
+        var seen: Set<String> = []
+        var pending = predecessors[node] ?? []
+        while let id = pending.popLast() {
+            if id == earlier { return true }
+            if seen.insert(id).inserted { pending += predecessors[id] ?? [] }
+        }
+        return false
     }
 
     /// The nodes the `next` transitions of a node lead to.

@@ -34,7 +34,7 @@ public struct ReferencePass: JourneyValidationPass {
             guard let target = reaction.actionNode, !target.isEmpty else { return [] }
             guard case .action(let activity)? = context.nodesByID[target]?.activity,
                 let action = activity.action.flatMap(configuration.action(named:)),
-                case .message = action.definition
+                case .message = action.definition, context.isUpstream(target, of: node.id)
             else {
                 return [.error(
                     .unknownReactionTarget, node: node.id, field: "actionNode",

@@ -86,6 +86,27 @@ public enum VersionChangeValidator {
         return issues
     }
 
+    /// The issues of saving `edited` over `original`, the same journey version.
+    ///
+    /// Drafts may change freely; a published version only takes a new name, description and
+    /// node labels. The status may only move as `JourneyStatus.canChange(to:)` allows.
+    public static func issues(editing original: Journey, to edited: Journey) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if edited.status != original.status, !original.status.canChange(to: edited.status) {
+            issues.append(.error(
+                .invalidStatusChange, field: "status",
+                "A \(original.status.rawValue) journey cannot become \(edited.status.rawValue)."))
+        }
+        var unchangedStatus = edited
+        unchangedStatus.status = original.status
+        if !original.status.isEditable, unchangedStatus.withoutLabels != original.withoutLabels {
+            issues.append(.error(
+                .versionReadOnly,
+                "This version is \(original.status.rawValue): only its name, description and labels can change. Create a new version instead."))
+        }
+        return issues
+    }
+
     /// The kind of the entry node and what it listens to.
     private static func entrySignature(_ node: JourneyNode?) -> [String?] {
         switch node?.activity {

@@ -1,0 +1,6 @@
+/// A message channel.
+public enum MessageChannel: String, Codable, Hashable, Sendable, CaseIterable {
+    case email
+    case sms
+    case push
+}

@@ -1,0 +1,5 @@
+/// Where an API key is sent.
+public enum APIKeyLocation: String, Codable, Hashable, Sendable {
+    case header
+    case query
+}

@@ -1,0 +1,4 @@
+/// A change of audience membership.
+public enum AudienceBehavior: String, Codable, Hashable, Sendable {
+    case enter, exit
+}

@@ -1,0 +1,4 @@
+/// A message tracking event.
+public enum ReactionKind: String, Codable, Hashable, Sendable, CaseIterable {
+    case sent, opened, clicked, failed
+}
