@@ -78,7 +78,7 @@ import Testing
             Issue.record("not an event")
             return
         }
-        let found = EventConfigValidator.issues(of: event, in: Configuration(events: [event]))
+        let found = ConfigValidator.expressionIssues(of: event, in: Configuration(events: [event]))
         #expect(found.map(\.code.rawValue) == ["ERR_EXPR_UNKNOWN_FIELD", "ERR_EXPR_TYPE"])
         #expect(found.map(\.field) == ["key", "eventIDType.condition"])
     }
@@ -86,6 +86,6 @@ import Testing
     @Test func theDefaultKeyOfAnEventWithoutPrimaryIdentityCompiles() throws {
         let event = EventConfig(
             id: "e", name: "signup", eventIDType: .systemGenerated(eventID: "x"), schema: FieldSchema(), namespace: "Email")
-        #expect(EventConfigValidator.issues(of: event, in: Configuration(events: [event])).isEmpty)
+        #expect(ConfigValidator.expressionIssues(of: event, in: Configuration(events: [event])).isEmpty)
     }
 }

@@ -35,16 +35,8 @@ enum ConfigSetValidator {
             results.append(.init(path: path, kind: document.kind, name: document.name, issues: issues))
         }
         let configuration = Configuration(documents: documents.map(\.document))
-        let validator = JourneyValidator(configuration: configuration, passes: JourneyValidator.allPasses)
         for (index, document) in documents {
-            if case .event(let event) = document {
-                results[index].issues += EventConfigValidator.issues(of: event, in: configuration)
-            }
-            guard case .journey(let journey) = document else { continue }
-            results[index].issues += validator.validate(journey)
-            if let previous = configuration.versions(ofJourney: journey.id).last(where: { $0.version < journey.version }) {
-                results[index].issues += VersionChangeValidator.issues(newVersion: journey, previous: previous)
-            }
+            results[index].issues += ConfigValidator.issues(of: document, in: configuration)
         }
         return FileValidationReport(files: results)
     }
