@@ -80,7 +80,8 @@ enum TextSearch {
 
     /// Whether the string is pure ASCII.
     static func isASCII(_ string: String) -> Bool {
-        string.utf8.allSatisfy { $0 < 0x80 }
+        var string = string
+        return string.withUTF8(isASCIIBuffer)
     }
 
     /// The string for case-insensitive comparison of non-ASCII text: Unicode lowercasing.
@@ -108,7 +109,9 @@ enum TextSearch {
     }
 
     static func isASCIIBuffer(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// The string with leading and trailing white space and control characters removed.

@@ -133,7 +133,18 @@ extension LocalDateTime {
 
 /// A unit of calendar arithmetic, as `nowWithDelta` names it.
 public enum CalendarUnit: String, Sendable, CaseIterable {
-    case years, months, days, hours, minutes, seconds
+    /// Calendar years (Feb 29 + 1 year is Feb 28).
+    case years
+    /// Calendar months (month ends clamp).
+    case months
+    /// Calendar days (the local time is kept across daylight-saving changes).
+    case days
+    /// Exact hours.
+    case hours
+    /// Exact minutes.
+    case minutes
+    /// Exact seconds.
+    case seconds
 
     /// The exact length of a time unit in milliseconds (0 for date units).
     var milliseconds: Int64 {
