@@ -43,17 +43,9 @@ extension ValueType {
     /// The run-time type of a value, inferred the same way as from JSON.
     public static func dynamicType(of value: Value) -> ValueType {
         switch value {
-        case .null: .null
-        case .string: .string
-        case .integer: .integer
-        case .decimal: .decimal
-        case .boolean: .boolean
-        case .dateOnly: .dateOnly
-        case .dateTimeOnly: .dateTimeOnly
-        case .dateTime: .dateTime
-        case .duration: .duration
         case .list(let elements): .list(elementType(elements.map(dynamicType(of:))))
         case .object(let fields): .object(ObjectSchema(fields: fields.pairs.map { ($0.key, dynamicType(of: $0.value)) }))
+        default: value.shallowType
         }
     }
 
