@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "waymark", targets: ["waymark"]),
         .library(name: "WaymarkExpression", targets: ["WaymarkExpression"]),
         .library(name: "WaymarkCore", targets: ["WaymarkCore"]),
+        .library(name: "WaymarkStore", targets: ["WaymarkStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,6 +17,7 @@ let package = Package(
     targets: [
         .target(name: "WaymarkExpression"),
         .target(name: "WaymarkCore", dependencies: ["WaymarkExpression"]),
+        .target(name: "WaymarkStore", dependencies: ["WaymarkCore"]),
         .executableTarget(
             name: "waymark",
             dependencies: [
