@@ -9,25 +9,47 @@ let package = Package(
         .library(name: "WaymarkExpression", targets: ["WaymarkExpression"]),
         .library(name: "WaymarkCore", targets: ["WaymarkCore"]),
         .library(name: "WaymarkStore", targets: ["WaymarkStore"]),
+        .library(name: "WaymarkSQLite", targets: ["WaymarkSQLite"]),
+        .library(name: "WaymarkEngine", targets: ["WaymarkEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "WaymarkExpression"),
         .target(name: "WaymarkCore", dependencies: ["WaymarkExpression"]),
         .target(name: "WaymarkStore", dependencies: ["WaymarkCore"]),
+        .target(
+            name: "WaymarkSQLite",
+            dependencies: ["WaymarkStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "WaymarkEngine",
+            dependencies: [
+                "WaymarkCore",
+                "WaymarkStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "waymark",
             dependencies: [
                 "WaymarkCore",
+                "WaymarkEngine",
+                "WaymarkSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "WaymarkExpressionTests", dependencies: ["WaymarkExpression"]),
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
+        .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSQLite"]),
+        .testTarget(name: "WaymarkEngineTests", dependencies: ["WaymarkEngine", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["waymark"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
