@@ -26,17 +26,17 @@ final class InstanceEvaluationContext: EvaluationContext {
         return document("e:" + name) {
             if let event = transient.event, event.name == name { return event.payload }
             return instance.events[name]
-        }.value(at: reference.path)
+        }.value(at: reference.path).typed(for: reference, in: journey)
     }
 
     func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
         let group = reference.fieldGroup ?? ""
         let key = "\(reference.source).\(group)"
         if let fetched = transient.fetched[key] {
-            return document("d:" + key) { fetched }.value(at: reference.path)
+            return document("d:" + key) { fetched }.value(at: reference.path).typed(for: reference, in: journey)
         }
         guard reference.source == DataSourceConfig.experiencePlatformName else { return .null }
-        return document("p:") { runtime.profile.attributes }.value(at: [group] + reference.path)
+        return document("p:") { runtime.profile.attributes }.value(at: [group] + reference.path).typed(for: reference, in: journey)
     }
 
     func actionField(_ reference: FieldReference) -> Value {
@@ -44,7 +44,7 @@ final class InstanceEvaluationContext: EvaluationContext {
         return document("a:" + name) {
             if let action = transient.action, action.name == name { return action.response }
             return instance.actions[name]
-        }.value(at: reference.path)
+        }.value(at: reference.path).typed(for: reference, in: journey)
     }
 
     func journeyProperty(_ property: JourneyProperty) -> Value {
@@ -98,5 +98,12 @@ final class InstanceEvaluationContext: EvaluationContext {
         let value = json().map(Value.init(json:)) ?? .null
         documents[key] = value
         return value
+    }
+}
+
+extension Value {
+    /// This value typed by the schema of the field `reference` reads.
+    fileprivate func typed(for reference: FieldReference, in journey: RunnableJourney) -> Value {
+        journey.temporalFields.typed(self, for: reference)
     }
 }
