@@ -1,9 +1,8 @@
 extension InstanceExecution {
     /// An event for the profile: moves the person on from the event node waiting for it.
     mutating func receive(_ event: IncomingEvent) {
-        guard let index = instance.waits.firstIndex(where: { wait in
-            if case .event(let activity)? = journey.node(wait.nodeID)?.node.activity { activity.event == event.eventName } else { false }
-        }) else { return }
+        guard let index = instance.waits.firstIndex(where: { journey.awaitedEvent(atNode: $0.nodeID) == event.eventName })
+        else { return }
         eventID = event.eventID
         keep(event, at: instance.waits[index].nodeID)
         resume(waitAt: index, trigger: .next, firedTimer: nil)
