@@ -54,4 +54,19 @@ import Testing
         #expect(fired.path == ["opened:transitions", "again:ended"])
         #expect(fired.steps.first?.stepType == "Event")
     }
+
+    @Test func messageTrackingMovesAReactionOnAndCancelsItsTimeout() throws {
+        let journey = try F.runnable(Self.reaction)
+        var (instance, effects) = try F.enter(journey)
+        let mail = try #require(effects.calls.first)
+        let sent = instance.handle(.actionResult(ExternalCallResult(callID: mail.id)), in: journey, context: F.context())
+        let timeout = try #require(sent.timer(for: "opened"))
+        let clicked = MessageTracking(eventID: "t1", actionNodeID: "mail", kind: .clicked, timestamp: F.t0)
+        #expect(instance.handle(.messageTracking(clicked), in: journey, context: F.context()).isEmpty)
+        let opened = MessageTracking(eventID: "t2", actionNodeID: "mail", kind: .opened, timestamp: F.t0 + F.hour)
+        let moved = instance.handle(.messageTracking(opened), in: journey, context: F.context(F.t0 + F.hour))
+        #expect(moved.path == ["opened:transitions", "thanks:ended"])
+        #expect(moved.steps.first?.eventID == "t2")
+        #expect(moved.cancelled.contains(timeout.id))
+    }
 }

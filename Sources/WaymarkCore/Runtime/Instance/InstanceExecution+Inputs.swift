@@ -8,6 +8,16 @@ extension InstanceExecution {
         resume(waitAt: index, trigger: .next, firedTimer: nil)
     }
 
+    /// Tracking of a sent message: moves the person on from the reaction node waiting for it.
+    mutating func receive(_ tracking: MessageTracking) {
+        guard let index = instance.waits.firstIndex(where: { wait in
+            guard case .reaction(let reaction)? = journey.node(wait.nodeID)?.node.activity else { return false }
+            return reaction.actionNode == tracking.actionNodeID && reaction.reaction == tracking.kind
+        }) else { return }
+        eventID = tracking.eventID
+        resume(waitAt: index, trigger: .next, firedTimer: nil)
+    }
+
     /// Keeps what later expressions read of an event received at a node.
     mutating func keep(_ event: IncomingEvent, at nodeID: String) {
         transient.event = (event.eventName, event.payload)
