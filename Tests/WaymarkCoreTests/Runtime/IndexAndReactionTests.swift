@@ -69,4 +69,26 @@ import Testing
         #expect(moved.steps.first?.eventID == "t2")
         #expect(moved.cancelled.contains(timeout.id))
     }
+
+    @Test func anAudienceNodeWaitsForItsAudienceChangeOrItsTimeout() throws {
+        let journey = try F.runnable(F.journey([
+            F.node("start", 0, .event(EventActivity(event: "signed_up")), [F.next("vip")]),
+            F.node("vip", 100, .audienceQualification(AudienceQualificationActivity(audience: "VIP", behavior: .enter, timeout: .days(7))),
+                   [F.next("welcome"), Transition(.timeout, to: "late")]),
+            F.node("welcome", 200, .end),
+            F.node("late", 200, .end, y: 100),
+        ]))
+        var (instance, effects) = try F.enter(journey)
+        let timeout = try #require(effects.timer(for: "vip"))
+        #expect(timeout.dueAt == F.t0 + 7 * F.day)
+        let left = AudienceChange(eventID: "a1", audience: "VIP", behavior: .exit, timestamp: F.t0)
+        #expect(instance.handle(.audienceChange(left), in: journey, context: F.context()).isEmpty)
+        var timedOut = instance
+        #expect(timedOut.fire(timeout, in: journey, context: F.context(timeout.dueAt)).path == ["vip:transitions", "late:ended"])
+        let joined = AudienceChange(eventID: "a2", audience: "VIP", behavior: .enter, timestamp: F.t0 + F.day)
+        let moved = instance.handle(.audienceChange(joined), in: journey, context: F.context(F.t0 + F.day))
+        #expect(moved.path == ["vip:transitions", "welcome:ended"])
+        #expect(moved.steps.first?.eventID == "a2")
+        #expect(moved.cancelled.contains(timeout.id))
+    }
 }

@@ -18,6 +18,16 @@ extension InstanceExecution {
         resume(waitAt: index, trigger: .next, firedTimer: nil)
     }
 
+    /// A change of audience membership: moves the person on from the audience node waiting for it.
+    mutating func receive(_ change: AudienceChange) {
+        guard let index = instance.waits.firstIndex(where: { wait in
+            guard case .audienceQualification(let activity)? = journey.node(wait.nodeID)?.node.activity else { return false }
+            return activity.audience == change.audience && activity.behavior == change.behavior
+        }) else { return }
+        eventID = change.eventID
+        resume(waitAt: index, trigger: .next, firedTimer: nil)
+    }
+
     /// Keeps what later expressions read of an event received at a node.
     mutating func keep(_ event: IncomingEvent, at nodeID: String) {
         transient.event = (event.eventName, event.payload)
