@@ -1,30 +1,34 @@
 extension InstanceExecution {
     /// An event for the profile: moves the person on from the event node waiting for it.
     mutating func receive(_ event: IncomingEvent) {
-        guard let index = instance.waits.firstIndex(where: { journey.awaitedEvent(atNode: $0.nodeID) == event.eventName })
-        else { return }
-        eventID = event.eventID
-        keep(event, at: instance.waits[index].nodeID)
-        resume(waitAt: index, trigger: .next, firedTimer: nil)
+        moveOn(eventID: event.eventID, keeping: event) { activity in
+            if case .event(let awaited) = activity { awaited.event == event.eventName } else { false }
+        }
     }
 
     /// Tracking of a sent message: moves the person on from the reaction node waiting for it.
     mutating func receive(_ tracking: MessageTracking) {
-        guard let index = instance.waits.firstIndex(where: { wait in
-            guard case .reaction(let reaction)? = journey.node(wait.nodeID)?.node.activity else { return false }
+        moveOn(eventID: tracking.eventID) { activity in
+            guard case .reaction(let reaction) = activity else { return false }
             return reaction.actionNode == tracking.actionNodeID && reaction.reaction == tracking.kind
-        }) else { return }
-        eventID = tracking.eventID
-        resume(waitAt: index, trigger: .next, firedTimer: nil)
+        }
     }
 
     /// A change of audience membership: moves the person on from the audience node waiting for it.
     mutating func receive(_ change: AudienceChange) {
-        guard let index = instance.waits.firstIndex(where: { wait in
-            guard case .audienceQualification(let activity)? = journey.node(wait.nodeID)?.node.activity else { return false }
-            return activity.audience == change.audience && activity.behavior == change.behavior
-        }) else { return }
-        eventID = change.eventID
+        moveOn(eventID: change.eventID) { activity in
+            guard case .audienceQualification(let awaited) = activity else { return false }
+            return awaited.audience == change.audience && awaited.behavior == change.behavior
+        }
+    }
+
+    /// Moves the person on along `next` from the first wait point whose node `accepts` the input,
+    /// keeping what later expressions read of the event it brings; nothing when none accepts it.
+    private mutating func moveOn(eventID: String, keeping event: IncomingEvent? = nil, accepts: (NodeActivity) -> Bool) {
+        guard let index = instance.waits.firstIndex(where: { journey.node($0.nodeID).map { accepts($0.node.activity) } ?? false })
+        else { return }
+        self.eventID = eventID
+        if let event { keep(event, at: instance.waits[index].nodeID) }
         resume(waitAt: index, trigger: .next, firedTimer: nil)
     }
 
