@@ -16,15 +16,19 @@ public struct FieldReference: Hashable, Sendable {
     }
 
     /// Which kind of source it reads.
-    public var kind: Kind
+    public let kind: Kind
     /// The event, data source or action name; the property name for journey properties.
-    public var source: String
+    public let source: String
     /// The field group, for data sources only.
-    public var fieldGroup: String?
+    public let fieldGroup: String?
     /// The path of the field below the source (below the field group for data sources).
-    public var path: [String]
+    public let path: [String]
     /// The data source parameters (`params: {…}`), in written order.
-    public var parameters: [ReferenceParameter]
+    public let parameters: [ReferenceParameter]
+    /// A stable 64-bit hash of kind, source, field group and path (not parameters), computed once,
+    /// so that contexts can index field values without hashing strings at evaluation time
+    /// (see `FieldValueIndex`).
+    public let fingerprint: UInt64
 
     /// Creates a reference.
     public init(
@@ -36,6 +40,26 @@ public struct FieldReference: Hashable, Sendable {
         self.fieldGroup = fieldGroup
         self.path = path
         self.parameters = parameters
+        fingerprint = Self.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
+    }
+
+    /// The fingerprint of a field: FNV-1a over its parts, never 0.
+    public static func fingerprint(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+        }
+        mix(kind.rawValue)
+        mix(source)
+        mix(fieldGroup ?? "")
+        for segment in path { mix(segment) }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// Whether this reference reads the same field as another (parameters aside).
+    func readsSameField(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> Bool {
+        self.kind == kind && self.source == source && self.fieldGroup == fieldGroup && self.path == path
     }
 
     /// Whether this is the status of a custom action (`@action{A.jo_status_code}`).

@@ -200,7 +200,7 @@ struct TypeChecker {
                 }
             }
             return CheckedNode(
-                type: resultType, thunk: CallThunks.make(overload, arguments.map(\.thunk), at: position))
+                type: resultType, thunk: CallThunks.make(overload, arguments, at: position))
         }
     }
 }

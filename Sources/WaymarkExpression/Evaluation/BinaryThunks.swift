@@ -12,6 +12,7 @@ enum BinaryThunks {
                 let first = try left(&frame)
                 if case .boolean(let value) = first, value == decisive { return first }
                 let second = try right(&frame)
+                if case .boolean = first, case .boolean = second { return second }
                 do throws(ExpressionError) { return try op.apply(first, second) } catch { throw error.located(at: position) }
             }
         default:

@@ -30,7 +30,22 @@ public struct CompiledExpression: Sendable {
     /// Evaluates the expression.
     /// - Throws: `ExpressionError` with the position of the sub-expression that failed.
     public func evaluate(in context: some EvaluationContext) throws(ExpressionError) -> Value {
-        var frame = EvaluationFrame(context: context)
+        var buffers = EvaluationBuffers()
+        return try evaluate(in: context, reusing: &buffers)
+    }
+
+    /// Evaluates the expression, reusing `buffers` from a previous evaluation instead of allocating.
+    /// - Throws: `ExpressionError` with the position of the sub-expression that failed.
+    public func evaluate(in context: some EvaluationContext, reusing buffers: inout EvaluationBuffers)
+        throws(ExpressionError) -> Value
+    {
+        var frame = EvaluationFrame(context: context, buffers: buffers)
+        buffers = EvaluationBuffers()
+        defer {
+            if !frame.elements.isEmpty { frame.elements.removeAll(keepingCapacity: true) }
+            buffers.arguments = frame.arguments
+            buffers.elements = frame.elements
+        }
         let value = try thunk(&frame)
         if let runtimeExpectation, !runtimeExpectation.accepts(value) {
             throw ExpressionError(

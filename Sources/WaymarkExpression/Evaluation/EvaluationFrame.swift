@@ -1,13 +1,41 @@
-/// The mutable state of one evaluation: the context and the elements of enclosing collection
-/// conditions (`currentEventField` of each nesting level).
+/// The mutable state of one evaluation: the context, the elements of enclosing collection
+/// conditions (`currentEventField` of each nesting level) and a reusable argument list.
 package struct EvaluationFrame {
     /// The context fields are read from.
     package let context: any EvaluationContext
     /// The current element of each enclosing `.all/.first/.last` condition, outermost first.
-    package var elements: [Value] = []
+    package var elements: [Value]
+    /// The argument list handed to library functions, refilled for each call.
+    package var arguments: [Value]
 
-    package init(context: any EvaluationContext) {
+    package init(context: any EvaluationContext, buffers: consuming EvaluationBuffers = EvaluationBuffers()) {
         self.context = context
+        elements = buffers.elements
+        arguments = buffers.arguments
+    }
+
+    /// Makes `arguments` hold exactly `value`, reusing its storage.
+    @inline(__always)
+    package mutating func setArguments(_ value: Value) {
+        if arguments.count == 1 {
+            arguments[0] = value
+        } else {
+            arguments.removeAll(keepingCapacity: true)
+            arguments.append(value)
+        }
+    }
+
+    /// Makes `arguments` hold exactly `first` and `second`, reusing its storage.
+    @inline(__always)
+    package mutating func setArguments(_ first: Value, _ second: Value) {
+        if arguments.count == 2 {
+            arguments[0] = first
+            arguments[1] = second
+        } else {
+            arguments.removeAll(keepingCapacity: true)
+            arguments.append(first)
+            arguments.append(second)
+        }
     }
 }
 

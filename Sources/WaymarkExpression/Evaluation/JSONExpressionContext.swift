@@ -13,11 +13,9 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
     /// The instant `now()` returns.
     public let now: ZonedDateTime
     private let eventDocuments: [String: JSONValue]
-    private let events: [String: Value]
+    private let fields: FieldValueIndex
     private let dataSourceDocuments: [String: [String: JSONValue]]
-    private let dataSources: [String: [String: Value]]
     private let actionDocuments: [String: JSONValue]
-    private let actions: [String: Value]
     private let audiences: Set<String>
     private let journey: [String: Value]
 
@@ -35,15 +33,26 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
                     + Self.sections.sorted().joined(separator: ", ") + ".")
         }
         eventDocuments = try Self.members(root["events"], "\"events\"")
-        events = eventDocuments.mapValues(Value.init(json:))
         var groups: [String: [String: JSONValue]] = [:]
         for (name, document) in try Self.members(root["dataSources"], "\"dataSources\"") {
             groups[name] = try Self.members(document, "The data source \"\(name)\"")
         }
         dataSourceDocuments = groups
-        dataSources = groups.mapValues { $0.mapValues(Value.init(json:)) }
         actionDocuments = try Self.members(root["actions"], "\"actions\"")
-        actions = actionDocuments.mapValues(Value.init(json:))
+        var index = FieldValueIndex()
+        for (name, payload) in eventDocuments { index.insertTree(Value(json: payload), kind: .event, source: name) }
+        for (name, fieldGroups) in groups {
+            for (group, payload) in fieldGroups {
+                index.insertTree(Value(json: payload), kind: .dataSource, source: name, fieldGroup: group)
+            }
+        }
+        for (name, response) in actionDocuments {
+            index.insertTree(Value(json: response), kind: .action, source: name)
+            if response.fieldLookup(at: ["jo_status_code"]) != .field(.string) {
+                index.insert(.string("http_200"), kind: .action, source: name, path: ["jo_status_code"])
+            }
+        }
+        fields = index
         journey = try Self.members(root["journey"], "\"journey\"").mapValues(Value.init(json:))
         switch root["audiences"] ?? .array([]) {
         case .array(let names):
@@ -90,18 +99,15 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
     // MARK: - EvaluationContext
 
     public func eventField(_ reference: FieldReference) -> Value {
-        events[reference.source]?.value(at: reference.path) ?? .null
+        fields[reference] ?? .null
     }
 
     public func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
-        dataSources[reference.source]?[reference.fieldGroup ?? ""]?.value(at: reference.path) ?? .null
+        fields[reference] ?? .null
     }
 
     public func actionField(_ reference: FieldReference) -> Value {
-        guard let response = actions[reference.source] else { return .null }
-        let value = response.value(at: reference.path)
-        if reference.isActionStatus, value == .null { return .string("http_200") }
-        return value
+        fields[reference] ?? .null
     }
 
     public func journeyProperty(_ property: JourneyProperty) -> Value {
