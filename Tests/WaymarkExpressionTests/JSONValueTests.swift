@@ -57,6 +57,14 @@ import Testing
         }
     }
 
+    @Test func parsesAnyByteCollection() throws {
+        let text = #"{"a":[1,"é"]}"#
+        let reversed = Array(text.utf8.reversed()).reversed()
+        #expect(try JSONValue(parsing: reversed) == JSONValue(parsing: text))
+        #expect(try JSONValue(parsing: text).serializedBytes() == Array(text.utf8))
+        #expect(JSONValue.array([.double(.nan), .double(.infinity)]).serialized() == "[null,null]")
+    }
+
     @Test func invalidUTF8IsAnError() {
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: [0x22, 0xFF, 0x22]) }
     }

@@ -66,6 +66,8 @@ import Testing
         #expect(BinaryOperator.add.resultType(.boolean, .integer) == nil)
         #expect(BinaryOperator.subtract.resultType(.string, .integer) == nil)
         #expect(BinaryOperator.add.resultType(.any, .integer) == .any)
+        #expect(BinaryOperator.add.resultType(.boolean, .any) == .any)
+        #expect(BinaryOperator.multiply.resultType(.boolean, .any) == nil)
         #expect(BinaryOperator.add.resultType(.null, .integer) == .integer)
         #expect(BinaryOperator.less.resultType(.integer, .decimal) == .boolean)
         #expect(BinaryOperator.less.resultType(.boolean, .boolean) == nil)

@@ -94,6 +94,14 @@ import Testing
         #expect(LocalDate(year: 2021, month: 1, day: 1).adding(days: .max) == nil)
     }
 
+    @Test func unvalidatedFieldsNeitherCrashNorOverflow() {
+        let odd = LocalDateTime(date: LocalDate(year: .max, month: .min, day: .max), millisecondOfDay: -5)
+        #expect(odd.date.daysSinceEpoch == LocalDate(year: 999_999, month: 1, day: 31).daysSinceEpoch)
+        #expect(odd.iso8601.hasSuffix("T00:00:00"))
+        #expect(LocalDate(year: 12, month: 3, day: 4).iso8601 == "0012-03-04")
+        #expect(LocalDate(year: -44, month: 3, day: 15).iso8601 == "-44-03-15")
+    }
+
     @Test(arguments: [
         ("PT1H30M", Int64(5_400_000), "PT1H30M"),
         ("P2DT3H", 183_600_000, "PT51H"),

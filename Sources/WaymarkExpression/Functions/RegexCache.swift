@@ -25,8 +25,12 @@ final class RegexCache: Sendable {
     func regex(_ pattern: String, wholeString: Bool = false) throws(ExpressionError) -> NSRegularExpression {
         let key = Key(pattern: pattern, wholeString: wholeString)
         if let cached = compiled.withLock({ $0[key] }) { return cached.regex }
-        let source = wholeString ? "\\A(?:" + pattern + ")\\z" : pattern
-        guard let regex = try? NSRegularExpression(pattern: source), (try? NSRegularExpression(pattern: pattern)) != nil else {
+        // ICU refuses an empty pattern, which Java accepts (it matches the empty string).
+        let base = pattern.isEmpty ? "(?:)" : pattern
+        // The bare pattern must compile too: `a)(b` is only valid once wrapped.
+        let source = wholeString ? "\\A(?:" + base + ")\\z" : base
+        guard let regex = try? NSRegularExpression(pattern: source),
+              !wholeString || (try? NSRegularExpression(pattern: base)) != nil else {
             throw RuntimeFailure.regex("\"\(pattern)\" is not a valid regular expression")
         }
         compiled.withLock { cache in

@@ -29,7 +29,11 @@ extension StandardFunctions {
                 let list = try args.list(0), index = try args.integer(1)
                 return index >= 0 && index < list.count ? list[Int(index)] : .null
             },
-            overload("in", [.any, .list(.any)], returns: .boolean, nulls: .handled) { args, _ throws(ExpressionError) in
+            generic("in", signature: "in(value, list) → boolean", nulls: .handled, rule: { types in
+                guard types.count == 2, let element = elementType(types[1]),
+                      BinaryOperator.areEquatable(types[0], element) else { return nil }
+                return .boolean
+            }) { args, _ throws(ExpressionError) in
                 let value = args.argument(0)
                 return .boolean(try args.listOrEmpty(1).contains { Value.languageEquals($0, value) })
             },

@@ -9,11 +9,13 @@ extension StandardFunctions {
     static var stringFunctions: [Entry] {
         [
             predicate("contain") { TextSearch.firstOffset(of: $1, in: $0) != nil },
-            predicate("containIgnoreCase") { TextSearch.firstOffset(of: TextSearch.folded($1), in: TextSearch.folded($0)) != nil },
+            predicate("containIgnoreCase") {
+                TextSearch.ignoringCase($0, $1) { TextSearch.firstOffset(of: $1, in: $0, foldingASCII: $2) != nil }
+            },
             predicate("startWith") { TextSearch.hasPrefix($0, $1) },
-            predicate("startWithIgnoreCase") { TextSearch.hasPrefix(TextSearch.folded($0), TextSearch.folded($1)) },
+            predicate("startWithIgnoreCase") { TextSearch.ignoringCase($0, $1, TextSearch.hasPrefix) },
             predicate("endWith") { TextSearch.hasSuffix($0, $1) },
-            predicate("endWithIgnoreCase") { TextSearch.hasSuffix(TextSearch.folded($0), TextSearch.folded($1)) },
+            predicate("endWithIgnoreCase") { TextSearch.ignoringCase($0, $1, TextSearch.hasSuffix) },
             predicate("equalIgnoreCase") { TextSearch.equalIgnoringCase($0, $1) },
             predicate("notEqualIgnoreCase") { !TextSearch.equalIgnoringCase($0, $1) },
             predicate("matchRegExp") { text, pattern throws(ExpressionError) in

@@ -11,14 +11,15 @@ enum TextSearch {
     }
 
     /// The byte offset of the first occurrence of `needle` in `haystack`.
-    static func firstOffset(of needle: String, in haystack: String) -> Int? {
+    /// With `foldingASCII`, ASCII letters match regardless of case.
+    static func firstOffset(of needle: String, in haystack: String, foldingASCII: Bool = false) -> Int? {
         withBytes(haystack, needle) { h, n in
             guard n.count <= h.count else { return nil }
-            guard let first = n.first else { return 0 }
+            guard n.count > 0 else { return 0 }
             var start = 0
             let last = h.count - n.count
             while start <= last {
-                if h[start] == first, memoryEqual(h, start, n) { return start }
+                if memoryEqual(h, start, n, foldingASCII: foldingASCII) { return start }
                 start += 1
             }
             return nil
@@ -40,21 +41,31 @@ enum TextSearch {
 
     /// Whether `h[start...]` begins with `n`.
     @inline(__always)
-    static func memoryEqual(_ h: UnsafeBufferPointer<UInt8>, _ start: Int, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func memoryEqual(
+        _ h: UnsafeBufferPointer<UInt8>, _ start: Int, _ n: UnsafeBufferPointer<UInt8>, foldingASCII: Bool = false
+    ) -> Bool {
         var index = 0
         while index < n.count {
-            if h[start + index] != n[index] { return false }
+            let a = h[start + index], b = n[index]
+            if a != b, !foldingASCII || lowerASCII(a) != lowerASCII(b) { return false }
             index += 1
         }
         return true
     }
 
-    static func hasPrefix(_ string: String, _ prefix: String) -> Bool {
-        withBytes(string, prefix) { s, p in p.count <= s.count && memoryEqual(s, 0, p) }
+    static func hasPrefix(_ string: String, _ prefix: String, foldingASCII: Bool = false) -> Bool {
+        withBytes(string, prefix) { s, p in p.count <= s.count && memoryEqual(s, 0, p, foldingASCII: foldingASCII) }
     }
 
-    static func hasSuffix(_ string: String, _ suffix: String) -> Bool {
-        withBytes(string, suffix) { s, p in p.count <= s.count && memoryEqual(s, s.count - p.count, p) }
+    static func hasSuffix(_ string: String, _ suffix: String, foldingASCII: Bool = false) -> Bool {
+        withBytes(string, suffix) { s, p in p.count <= s.count && memoryEqual(s, s.count - p.count, p, foldingASCII: foldingASCII) }
+    }
+
+    /// Runs a byte test case-insensitively: directly with ASCII folding when both strings are
+    /// ASCII (no allocation), otherwise on Unicode-lowercased copies.
+    static func ignoringCase(_ a: String, _ b: String, _ test: (String, String, Bool) -> Bool) -> Bool {
+        if isASCII(a), isASCII(b) { return test(a, b, true) }
+        return test(folded(a), folded(b), false)
     }
 
     /// The number of code points in the first `byteOffset` bytes of `string`.
@@ -69,11 +80,11 @@ enum TextSearch {
 
     /// Whether the string is pure ASCII.
     static func isASCII(_ string: String) -> Bool {
-        string.utf8.allSatisfy { $0 < 0x80 }
+        var string = string
+        return string.withUTF8(isASCIIBuffer)
     }
 
-    /// The string for case-insensitive comparison: ASCII lowercased in place for ASCII text,
-    /// Unicode lowercasing otherwise.
+    /// The string for case-insensitive comparison of non-ASCII text: Unicode lowercasing.
     static func folded(_ string: String) -> String {
         string.lowercased()
     }
@@ -98,7 +109,9 @@ enum TextSearch {
     }
 
     static func isASCIIBuffer(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// The string with leading and trailing white space and control characters removed.

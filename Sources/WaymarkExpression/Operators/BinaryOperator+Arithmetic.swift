@@ -7,6 +7,8 @@ extension BinaryOperator {
         let rhs = rhs == .null ? lhs : rhs
         if lhs == .null { return .null }
         if self == .add, lhs == .string || rhs == .string { return .string }
+        // An `any` operand may be a string at run time, which `+` concatenates with anything.
+        if self == .add, lhs == .any || rhs == .any { return .any }
         if lhs.isNumeric, rhs.isNumeric { return lhs == .integer && rhs == .integer ? .integer : .decimal }
         if let temporal = temporalType(lhs, rhs) { return temporal }
         let arithmeticKinds: [ValueType] = self == .add || self == .subtract

@@ -9,6 +9,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     /// 1-based column of the offending byte, in bytes.
     public var column: Int
 
+    /// Creates an error for a problem at a position.
     public init(problem: String, offset: Int, line: Int, column: Int) {
         self.problem = problem
         self.offset = offset
@@ -16,5 +17,6 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         self.column = column
     }
 
+    /// `invalid JSON at line L, column C: problem`.
     public var description: String { "invalid JSON at line \(line), column \(column): \(problem)" }
 }

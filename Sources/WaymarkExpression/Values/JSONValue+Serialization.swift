@@ -70,7 +70,7 @@ extension JSONValue {
             case "\u{0C}": output += "\\f"
             case "\u{00}"..."\u{1F}":
                 let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default: output.unicodeScalars.append(scalar)
             }
         }

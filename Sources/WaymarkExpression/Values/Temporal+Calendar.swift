@@ -32,12 +32,16 @@ extension LocalDate {
     }
 
     /// Days since 1970-01-01 (negative before).
+    ///
+    /// Fields out of range (possible only through the memberwise initializer) are clamped
+    /// into range first, so that the arithmetic cannot overflow.
     public var daysSinceEpoch: Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
+        let year = Int64(min(max(self.year, Self.supportedYears.lowerBound), Self.supportedYears.upperBound))
+        let m = Int64(min(max(month, 1), 12))
+        let y = m <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
-        let m = Int64(month)
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(min(max(day, 1), 31)) - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
@@ -93,17 +97,19 @@ extension LocalDateTime {
 
     /// Milliseconds since 1970-01-01T00:00 of these local fields, as if they were in UTC.
     public var millisecondsSinceLocalEpoch: Int64 {
-        date.daysSinceEpoch * LocalDate.millisecondsPerDay + millisecondOfDay
+        date.daysSinceEpoch * LocalDate.millisecondsPerDay + min(max(millisecondOfDay, 0), LocalDate.millisecondsPerDay - 1)
     }
 
+    /// The milliseconds of the day clamped into 0 ..< 86 400 000.
+    private var clampedMillisecondOfDay: Int { Int(min(max(millisecondOfDay, 0), LocalDate.millisecondsPerDay - 1)) }
     /// The hour of the day, 0…23.
-    public var hour: Int { Int(millisecondOfDay / 3_600_000) }
+    public var hour: Int { clampedMillisecondOfDay / 3_600_000 }
     /// The minute of the hour, 0…59.
-    public var minute: Int { Int(millisecondOfDay / 60_000 % 60) }
+    public var minute: Int { clampedMillisecondOfDay / 60_000 % 60 }
     /// The second of the minute, 0…59.
-    public var second: Int { Int(millisecondOfDay / 1000 % 60) }
+    public var second: Int { clampedMillisecondOfDay / 1000 % 60 }
     /// The millisecond of the second, 0…999.
-    public var millisecond: Int { Int(millisecondOfDay % 1000) }
+    public var millisecond: Int { clampedMillisecondOfDay % 1000 }
 
     /// This date-time moved by an exact number of milliseconds, or `nil` out of range.
     public func adding(milliseconds: Int64) -> LocalDateTime? {
@@ -127,7 +133,18 @@ extension LocalDateTime {
 
 /// A unit of calendar arithmetic, as `nowWithDelta` names it.
 public enum CalendarUnit: String, Sendable, CaseIterable {
-    case years, months, days, hours, minutes, seconds
+    /// Calendar years (Feb 29 + 1 year is Feb 28).
+    case years
+    /// Calendar months (month ends clamp).
+    case months
+    /// Calendar days (the local time is kept across daylight-saving changes).
+    case days
+    /// Exact hours.
+    case hours
+    /// Exact minutes.
+    case minutes
+    /// Exact seconds.
+    case seconds
 
     /// The exact length of a time unit in milliseconds (0 for date units).
     var milliseconds: Int64 {

@@ -12,8 +12,7 @@ extension LocalDate {
     public var iso8601: String {
         let yearText: String
         if (0...9999).contains(year) {
-            let digits = String(year)
-            yearText = String(repeating: "0", count: 4 - digits.count) + digits
+            yearText = zeroPadded(year, width: 4)
         } else {
             yearText = (year < 0 ? "-" : "+") + String(abs(year))
         }
@@ -33,8 +32,7 @@ extension LocalDateTime {
     public var iso8601: String {
         var text = date.iso8601 + "T" + twoDigits(hour) + ":" + twoDigits(minute) + ":" + twoDigits(second)
         if millisecond != 0 {
-            let digits = String(millisecond)
-            text += "." + String(repeating: "0", count: 3 - digits.count) + digits
+            text += "." + zeroPadded(millisecond, width: 3)
         }
         return text
     }
@@ -199,8 +197,7 @@ extension TimeSpan {
             text += secondsInMilliseconds < 0 ? "-" : ""
             text += "\(magnitude / 1000)"
             if magnitude % 1000 != 0 {
-                var fraction = String(magnitude % 1000)
-                fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+                var fraction = zeroPadded(magnitude % 1000, width: 3)
                 while fraction.hasSuffix("0") { fraction.removeLast() }
                 text += "." + fraction
             }

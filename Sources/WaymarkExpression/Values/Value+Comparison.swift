@@ -16,7 +16,8 @@ extension Value {
 
     /// The order of two values of an ordered kind (numbers, strings, dates, durations):
     /// negative, zero or positive; `nil` when they cannot be ordered (other kinds, different
-    /// kinds, NaN, null).
+    /// kinds, NaN, null). Strings order by Swift's Unicode string order, dateTimes by instant,
+    /// integers and decimals numerically (exactly, without rounding large integers).
     public static func compare(_ lhs: Value, _ rhs: Value) -> Int? {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): a < b ? -1 : (a == b ? 0 : 1)

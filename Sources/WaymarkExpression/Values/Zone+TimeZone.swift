@@ -74,9 +74,13 @@ extension Zone {
     }
 }
 
-/// Helper rendering of a number on two digits.
-func twoDigits(_ value: Int) -> String {
-    value < 10 ? "0\(value)" : "\(value)"
+/// A number on two digits (`07`).
+func twoDigits(_ value: Int) -> String { zeroPadded(value, width: 2) }
+
+/// A non-negative number left-padded with zeros to `width` digits; a negative one as it is.
+func zeroPadded(_ value: some BinaryInteger, width: Int) -> String {
+    let digits = String(value)
+    return value < 0 ? digits : String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
 
 /// A process-wide cache of Foundation time zones by region id (loading one reads tzdata).
