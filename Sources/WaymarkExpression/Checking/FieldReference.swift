@@ -15,33 +15,63 @@ public struct FieldReference: Hashable, Sendable {
         case journey
     }
 
+    /// The immutable parts, shared by copies: passing a reference around costs one retain.
+    private final class Storage: Sendable {
+        let kind: Kind
+        let source: String
+        let fieldGroup: String?
+        let path: [String]
+        let parameters: [ReferenceParameter]
+        let fingerprint: UInt64
+
+        init(kind: Kind, source: String, fieldGroup: String?, path: [String], parameters: [ReferenceParameter]) {
+            self.kind = kind
+            self.source = source
+            self.fieldGroup = fieldGroup
+            self.path = path
+            self.parameters = parameters
+            fingerprint = FieldReference.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
+        }
+    }
+
+    private let storage: Storage
+
     /// Which kind of source it reads.
-    public let kind: Kind
+    public var kind: Kind { storage.kind }
     /// The event, data source or action name; the property name for journey properties.
-    public let source: String
+    public var source: String { storage.source }
     /// The field group, for data sources only.
-    public let fieldGroup: String?
+    public var fieldGroup: String? { storage.fieldGroup }
     /// The path of the field below the source (below the field group for data sources).
-    public let path: [String]
+    public var path: [String] { storage.path }
     /// The data source parameters (`params: {…}`), in written order.
-    public let parameters: [ReferenceParameter]
+    public var parameters: [ReferenceParameter] { storage.parameters }
     /// A stable 64-bit hash of kind, source, field group and path (not parameters), computed once,
     /// so that contexts can index field values without hashing strings at evaluation time
     /// (see `FieldValueIndex`).
-    public let fingerprint: UInt64
+    public var fingerprint: UInt64 { storage.fingerprint }
 
     /// Creates a reference.
     public init(
         kind: Kind, source: String, fieldGroup: String? = nil, path: [String],
         parameters: [ReferenceParameter] = []
     ) {
-        self.kind = kind
-        self.source = source
-        self.fieldGroup = fieldGroup
-        self.path = path
-        self.parameters = parameters
-        fingerprint = Self.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
+        storage = Storage(kind: kind, source: source, fieldGroup: fieldGroup, path: path, parameters: parameters)
     }
+
+    public static func == (lhs: FieldReference, rhs: FieldReference) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.fingerprint == rhs.fingerprint && lhs.kind == rhs.kind && lhs.source == rhs.source
+                && lhs.fieldGroup == rhs.fieldGroup && lhs.path == rhs.path && lhs.parameters == rhs.parameters)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+        hasher.combine(parameters)
+    }
+
+    /// Whether this is the status of a custom action (`@action{A.jo_status_code}`).
+    public var isActionStatus: Bool { kind == .action && path == ["jo_status_code"] }
 
     /// The fingerprint of a field: FNV-1a over its parts, never 0.
     public static func fingerprint(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> UInt64 {
@@ -56,14 +86,6 @@ public struct FieldReference: Hashable, Sendable {
         for segment in path { mix(segment) }
         return hash == 0 ? 1 : hash
     }
-
-    /// Whether this reference reads the same field as another (parameters aside).
-    func readsSameField(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> Bool {
-        self.kind == kind && self.source == source && self.fieldGroup == fieldGroup && self.path == path
-    }
-
-    /// Whether this is the status of a custom action (`@action{A.jo_status_code}`).
-    public var isActionStatus: Bool { kind == .action && path == ["jo_status_code"] }
 }
 
 /// One data source parameter of a reference: its name and the compiled expression of its value.

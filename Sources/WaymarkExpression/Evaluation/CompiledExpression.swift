@@ -39,12 +39,13 @@ public struct CompiledExpression: Sendable {
     public func evaluate(in context: some EvaluationContext, reusing buffers: inout EvaluationBuffers)
         throws(ExpressionError) -> Value
     {
-        var frame = EvaluationFrame(context: context, buffers: buffers)
-        buffers = EvaluationBuffers()
+        var frame = EvaluationFrame(context: context)
+        swap(&frame.arguments, &buffers.arguments)
+        swap(&frame.elements, &buffers.elements)
         defer {
             if !frame.elements.isEmpty { frame.elements.removeAll(keepingCapacity: true) }
-            buffers.arguments = frame.arguments
-            buffers.elements = frame.elements
+            swap(&frame.arguments, &buffers.arguments)
+            swap(&frame.elements, &buffers.elements)
         }
         let value = try thunk(&frame)
         if let runtimeExpectation, !runtimeExpectation.accepts(value) {

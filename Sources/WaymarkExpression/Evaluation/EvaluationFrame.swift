@@ -8,17 +8,17 @@ package struct EvaluationFrame {
     /// The argument list handed to library functions, refilled for each call.
     package var arguments: [Value]
 
-    package init(context: any EvaluationContext, buffers: consuming EvaluationBuffers = EvaluationBuffers()) {
+    package init(context: any EvaluationContext) {
         self.context = context
-        elements = buffers.elements
-        arguments = buffers.arguments
+        elements = []
+        arguments = []
     }
 
     /// Makes `arguments` hold exactly `value`, reusing its storage.
     @inline(__always)
-    package mutating func setArguments(_ value: Value) {
+    package mutating func setArguments(_ value: consuming Value) {
         if arguments.count == 1 {
-            arguments[0] = value
+            arguments[0] = consume value
         } else {
             arguments.removeAll(keepingCapacity: true)
             arguments.append(value)
@@ -27,10 +27,10 @@ package struct EvaluationFrame {
 
     /// Makes `arguments` hold exactly `first` and `second`, reusing its storage.
     @inline(__always)
-    package mutating func setArguments(_ first: Value, _ second: Value) {
+    package mutating func setArguments(_ first: consuming Value, _ second: consuming Value) {
         if arguments.count == 2 {
-            arguments[0] = first
-            arguments[1] = second
+            arguments[0] = consume first
+            arguments[1] = consume second
         } else {
             arguments.removeAll(keepingCapacity: true)
             arguments.append(first)

@@ -25,19 +25,33 @@ public struct FieldValueIndex: Sendable {
 
     /// The value of the field a reference reads, or `nil` when the index does not hold it.
     public subscript(reference: FieldReference) -> Value? {
-        entries.withUnsafeBufferPointer { buffer in
-            let mask = buffer.count - 1
-            var slot = Int(truncatingIfNeeded: reference.fingerprint) & mask
-            while buffer[slot].fingerprint != 0 {
-                if buffer[slot].fingerprint == reference.fingerprint, buffer[slot].kind == reference.kind,
-                    buffer[slot].source == reference.source, buffer[slot].fieldGroup == reference.fieldGroup,
-                    buffer[slot].path == reference.path
-                {
-                    return buffer[slot].value
-                }
-                slot = (slot + 1) & mask
+        var found = false
+        let value = lookup(reference, found: &found)
+        return found ? value : nil
+    }
+
+    /// The value of the field a reference reads, `.null` when the index does not hold it.
+    public func value(of reference: FieldReference) -> Value {
+        var found = false
+        return lookup(reference, found: &found)
+    }
+
+    /// One probe sequence: the value (`.null` when absent) and whether it was found.
+    @inline(__always)
+    private func lookup(_ reference: FieldReference, found: inout Bool) -> Value {
+        let mask = entries.count &- 1
+        let fingerprint = reference.fingerprint
+        var slot = Int(truncatingIfNeeded: fingerprint) & mask
+        while true {
+            let stored = entries[slot].fingerprint
+            if stored == 0 { return .null }
+            if stored == fingerprint, entries[slot].kind == reference.kind, entries[slot].source == reference.source,
+                entries[slot].path == reference.path, entries[slot].fieldGroup == reference.fieldGroup
+            {
+                found = true
+                return entries[slot].value
             }
-            return nil
+            slot = (slot &+ 1) & mask
         }
     }
 

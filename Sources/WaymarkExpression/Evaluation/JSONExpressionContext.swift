@@ -99,15 +99,15 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
     // MARK: - EvaluationContext
 
     public func eventField(_ reference: FieldReference) -> Value {
-        fields[reference] ?? .null
+        fields.value(of: reference)
     }
 
     public func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
-        fields[reference] ?? .null
+        fields.value(of: reference)
     }
 
     public func actionField(_ reference: FieldReference) -> Value {
-        fields[reference] ?? .null
+        fields.value(of: reference)
     }
 
     public func journeyProperty(_ property: JourneyProperty) -> Value {
