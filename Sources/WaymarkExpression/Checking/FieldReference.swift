@@ -59,12 +59,14 @@ public struct FieldReference: Hashable, Sendable {
         storage = Storage(kind: kind, source: source, fieldGroup: fieldGroup, path: path, parameters: parameters)
     }
 
+    /// Same kind, source, field group, path and parameters.
     public static func == (lhs: FieldReference, rhs: FieldReference) -> Bool {
         lhs.storage === rhs.storage
             || (lhs.fingerprint == rhs.fingerprint && lhs.kind == rhs.kind && lhs.source == rhs.source
                 && lhs.fieldGroup == rhs.fieldGroup && lhs.path == rhs.path && lhs.parameters == rhs.parameters)
     }
 
+    /// Hashes the fingerprint and the parameters.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(fingerprint)
         hasher.combine(parameters)
@@ -103,10 +105,12 @@ public struct ReferenceParameter: Hashable, Sendable {
         self.value = value
     }
 
+    /// Same name and same source text.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.name == rhs.name && lhs.value.source == rhs.value.source
     }
 
+    /// Hashes the name and the source text.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(value.source)

@@ -111,9 +111,8 @@ extension TypeChecker {
         }
         let reference = FieldReference(kind: .journey, source: name, path: [])
         if !references.contains(reference) { references.append(reference) }
-        return CheckedNode(type: schema.journeyPropertyType(property), thunk: { frame throws(ExpressionError) in
-            do throws(ExpressionError) { return try frame.context.journeyProperty(property) } catch { throw error.located(at: position) }
-        })
+        return CheckedNode(
+            type: schema.journeyPropertyType(property), thunk: ReferenceThunks.make(reference, parameters: [], at: position))
     }
 
     /// Checks `currentEventField` / `currentDataPackField` / `currentActionField`.

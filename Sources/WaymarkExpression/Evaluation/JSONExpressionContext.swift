@@ -83,41 +83,51 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
 
     // MARK: - ExpressionSchema
 
+    /// The type inferred from the event's example payload.
     public func eventFieldType(event: String, path: [String]) -> FieldLookup {
         eventDocuments[event]?.fieldLookup(at: path) ?? .unknownSource
     }
 
+    /// The type inferred from the field group's example.
     public func dataSourceFieldType(dataSource: String, fieldGroup: String, path: [String]) -> FieldLookup {
         guard let groups = dataSourceDocuments[dataSource] else { return .unknownSource }
         return groups[fieldGroup]?.fieldLookup(at: path) ?? .unknownFieldGroup
     }
 
+    /// The type inferred from the action's example response.
     public func actionFieldType(action: String, path: [String]) -> FieldLookup {
         actionDocuments[action]?.fieldLookup(at: path) ?? .unknownSource
     }
 
     // MARK: - EvaluationContext
 
+    /// The event payload value, `.null` when absent.
     public func eventField(_ reference: FieldReference) -> Value {
         fields.value(of: reference)
     }
 
+    /// The field group value (parameters are not used: the document is the answer), `.null` when absent.
     public func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
         fields.value(of: reference)
     }
 
+    /// The action response value or status, `.null` when absent.
     public func actionField(_ reference: FieldReference) -> Value {
         fields.value(of: reference)
     }
 
+    /// The `journey` section's value of the property, `.null` when absent.
     public func journeyProperty(_ property: JourneyProperty) -> Value {
         journey[property.rawValue] ?? .null
     }
 
+    /// A random number in [0, 1).
     public func randomUnit() -> Double { Double.random(in: 0..<1) }
 
+    /// A random lowercase UUID.
     public func makeUUID() -> String { UUID().uuidString.lowercased() }
 
+    /// Whether `name` is listed in `audiences`.
     public func isInAudience(_ name: String) -> Bool { audiences.contains(name) }
 
     // MARK: - Reading the document
