@@ -23,6 +23,7 @@ public struct FieldReference: Hashable, Sendable {
         let path: [String]
         let parameters: [ReferenceParameter]
         let fingerprint: UInt64
+        let key: String
 
         init(kind: Kind, source: String, fieldGroup: String?, path: [String], parameters: [ReferenceParameter]) {
             self.kind = kind
@@ -31,6 +32,7 @@ public struct FieldReference: Hashable, Sendable {
             self.path = path
             self.parameters = parameters
             fingerprint = FieldReference.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
+            key = FieldReference.key(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
         }
     }
 
@@ -50,6 +52,9 @@ public struct FieldReference: Hashable, Sendable {
     /// so that contexts can index field values without hashing strings at evaluation time
     /// (see `FieldValueIndex`).
     public var fingerprint: UInt64 { storage.fingerprint }
+    /// An unambiguous text of kind, source, field group and path (each part length-prefixed),
+    /// computed once: one string comparison tells whether two references read the same field.
+    package var key: String { storage.key }
 
     /// Creates a reference.
     public init(
@@ -74,6 +79,11 @@ public struct FieldReference: Hashable, Sendable {
 
     /// Whether this is the status of a custom action (`@action{A.jo_status_code}`).
     public var isActionStatus: Bool { kind == .action && path == ["jo_status_code"] }
+
+    /// The canonical key of a field: every part prefixed with its UTF-8 length.
+    package static func key(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> String {
+        ([kind.rawValue, source, fieldGroup ?? ""] + path).map { "\($0.utf8.count):\($0)" }.joined()
+    }
 
     /// The fingerprint of a field: FNV-1a over its parts, never 0.
     public static func fingerprint(kind: Kind, source: String, fieldGroup: String?, path: [String]) -> UInt64 {

@@ -1,18 +1,16 @@
 /// Field values indexed by `FieldReference.fingerprint`: a lookup hashes no string.
 ///
 /// Contexts fill it once (e.g. from an event payload with `insertTree`) and answer each
-/// reference with one probe of an open-addressing table. Entries are verified against the
-/// reference's kind, source, field group and path, so a fingerprint collision cannot mix fields.
+/// reference with one probe of an open-addressing table. A hit is confirmed by comparing the
+/// reference's canonical key (kind, source, field group and path), so a fingerprint collision
+/// cannot mix fields.
 public struct FieldValueIndex: Sendable {
     private struct Entry: Sendable {
         var fingerprint: UInt64
-        var kind: FieldReference.Kind
-        var source: String
-        var fieldGroup: String?
-        var path: [String]
+        var key: String
         var value: Value
 
-        static let empty = Entry(fingerprint: 0, kind: .event, source: "", fieldGroup: nil, path: [], value: .null)
+        static let empty = Entry(fingerprint: 0, key: "", value: .null)
     }
 
     private var entries: ContiguousArray<Entry>
@@ -25,53 +23,50 @@ public struct FieldValueIndex: Sendable {
 
     /// The value of the field a reference reads, or `nil` when the index does not hold it.
     public subscript(reference: FieldReference) -> Value? {
-        var found = false
-        let value = lookup(reference, found: &found)
-        return found ? value : nil
+        guard let slot = slot(fingerprint: reference.fingerprint, key: reference.key) else { return nil }
+        return entries[slot].value
     }
 
     /// The value of the field a reference reads, `.null` when the index does not hold it.
     public func value(of reference: FieldReference) -> Value {
-        var found = false
-        return lookup(reference, found: &found)
-    }
-
-    /// One probe sequence: the value (`.null` when absent) and whether it was found.
-    @inline(__always)
-    private func lookup(_ reference: FieldReference, found: inout Bool) -> Value {
         let mask = entries.count &- 1
         let fingerprint = reference.fingerprint
         var slot = Int(truncatingIfNeeded: fingerprint) & mask
         while true {
             let stored = entries[slot].fingerprint
             if stored == 0 { return .null }
-            if stored == fingerprint, entries[slot].kind == reference.kind, entries[slot].source == reference.source,
-                entries[slot].path == reference.path, entries[slot].fieldGroup == reference.fieldGroup
-            {
-                found = true
-                return entries[slot].value
-            }
+            if stored == fingerprint, entries[slot].key == reference.key { return entries[slot].value }
             slot = (slot &+ 1) & mask
         }
     }
 
-    /// Stores the value of one field, replacing any previous one.
-    public mutating func insert(_ value: Value, kind: FieldReference.Kind, source: String, fieldGroup: String? = nil, path: [String]) {
-        if (count + 1) * 2 > entries.count { grow() }
-        let fingerprint = FieldReference.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path)
-        let mask = entries.count - 1
+    private func slot(fingerprint: UInt64, key: String) -> Int? {
+        let mask = entries.count &- 1
         var slot = Int(truncatingIfNeeded: fingerprint) & mask
         while entries[slot].fingerprint != 0 {
-            let entry = entries[slot]
-            if entry.fingerprint == fingerprint, entry.kind == kind, entry.source == source,
-                entry.fieldGroup == fieldGroup, entry.path == path
-            {
-                entries[slot].value = value
-                return
-            }
-            slot = (slot + 1) & mask
+            if entries[slot].fingerprint == fingerprint, entries[slot].key == key { return slot }
+            slot = (slot &+ 1) & mask
         }
-        entries[slot] = Entry(fingerprint: fingerprint, kind: kind, source: source, fieldGroup: fieldGroup, path: path, value: value)
+        return nil
+    }
+
+    /// Stores the value of one field, replacing any previous one.
+    public mutating func insert(_ value: Value, kind: FieldReference.Kind, source: String, fieldGroup: String? = nil, path: [String]) {
+        insert(
+            value, fingerprint: FieldReference.fingerprint(kind: kind, source: source, fieldGroup: fieldGroup, path: path),
+            key: FieldReference.key(kind: kind, source: source, fieldGroup: fieldGroup, path: path))
+    }
+
+    private mutating func insert(_ value: Value, fingerprint: UInt64, key: String) {
+        if let existing = slot(fingerprint: fingerprint, key: key) {
+            entries[existing].value = value
+            return
+        }
+        if (count + 1) * 2 > entries.count { grow() }
+        let mask = entries.count &- 1
+        var slot = Int(truncatingIfNeeded: fingerprint) & mask
+        while entries[slot].fingerprint != 0 { slot = (slot &+ 1) & mask }
+        entries[slot] = Entry(fingerprint: fingerprint, key: key, value: value)
         count += 1
     }
 
@@ -90,7 +85,7 @@ public struct FieldValueIndex: Sendable {
         entries = ContiguousArray(repeating: .empty, count: old.count * 2)
         count = 0
         for entry in old where entry.fingerprint != 0 {
-            insert(entry.value, kind: entry.kind, source: entry.source, fieldGroup: entry.fieldGroup, path: entry.path)
+            insert(entry.value, fingerprint: entry.fingerprint, key: entry.key)
         }
     }
 }
