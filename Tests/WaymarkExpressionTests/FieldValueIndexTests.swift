@@ -35,6 +35,13 @@ import Testing
         #expect(plain != FieldReference.fingerprint(kind: .event, source: "ab", fieldGroup: nil, path: ["c", ""]))
         #expect(plain != FieldReference.fingerprint(kind: .action, source: "ab", fieldGroup: nil, path: ["c"]))
         #expect(plain == FieldReference(kind: .event, source: "ab", path: ["c"]).fingerprint)
+        let keys = [
+            FieldReference(kind: .event, source: "ab", path: ["c"]), FieldReference(kind: .event, source: "a", path: ["bc"]),
+            FieldReference(kind: .event, source: "a", path: ["1:b"]), FieldReference(kind: .event, source: "a", path: ["1", "b"]),
+            FieldReference(kind: .dataSource, source: "a", fieldGroup: "b", path: ["c"]),
+            FieldReference(kind: .dataSource, source: "a", fieldGroup: nil, path: ["b", "c"]),
+        ].map(\.key)
+        #expect(Set(keys).count == keys.count)
     }
 
     @Test func reusedBuffersGiveTheSameResultsAsFreshOnes() throws {

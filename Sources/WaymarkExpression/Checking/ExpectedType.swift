@@ -16,7 +16,9 @@ public enum ExpectedType: Hashable, Sendable {
         case .any: return true
         case .boolean: return type == .boolean
         case .dateTime: return type == .dateTime || type == .dateTimeOnly
-        case .type(let expected): return ValueType.unify(expected, type) == expected
+        case .type(let expected):
+            if case .list = expected, type == .list(.any) { return true }
+            return ValueType.unify(expected, type) == expected
         }
     }
 
