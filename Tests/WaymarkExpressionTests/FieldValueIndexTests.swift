@@ -59,4 +59,20 @@ import Testing
         }
         #expect(try Expression.compile("twice(twice(@{E.a}))", schema: context, library: testLibrary).evaluate(in: context, reusing: &buffers) == .integer(48))
     }
+
+    @Test func buffersSharedByExpressionsWithDifferentConstantsAtTheSameCallSite() throws {
+        let context = try sampleContext()
+        let startsWithX = try Expression.compile("startWith(@{E.b}, 'x')", schema: context)
+        let startsWithY = try Expression.compile("startWith(@{E.b}, 'y')", schema: context)
+        let parameterized = try Expression.compile(
+            "#{Weather.data.city, params: {p: concat('a', @{E.b})}} == concat('Par', 'is')", schema: context)
+        let parameter = try #require(parameterized.references.first { $0.source == "Weather" }?.parameters.first?.value)
+        var buffers = EvaluationBuffers()
+        for _ in 0..<3 {
+            #expect(try startsWithX.evaluate(in: context, reusing: &buffers) == .boolean(true))
+            #expect(try startsWithY.evaluate(in: context, reusing: &buffers) == .boolean(false))
+            #expect(try parameter.evaluate(in: context, reusing: &buffers) == .string("axylophone"))
+            #expect(try parameterized.evaluate(in: context, reusing: &buffers) == .boolean(true))
+        }
+    }
 }

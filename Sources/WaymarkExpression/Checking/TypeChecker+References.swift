@@ -94,7 +94,7 @@ extension TypeChecker {
             let node = try check(parameter.value)
             let compiled = CompiledExpression(
                 source: parameter.source, resultType: node.type, references: Array(references[before...]),
-                constantValue: node.constant, thunk: node.thunk, runtimeExpectation: nil)
+                constantValue: node.constant, thunk: node.thunk, runtimeExpectation: nil, identity: identity)
             checked.append((parameter.name, node, compiled))
         }
         return checked

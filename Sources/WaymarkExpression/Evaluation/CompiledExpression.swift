@@ -12,13 +12,16 @@ public struct CompiledExpression: Sendable {
     /// The constant result, when the expression reads nothing and calls no function.
     public let constantValue: Value?
     private let thunk: Thunk
+    /// Which compilation the call-site numbers of the thunks belong to.
+    private let identity: CompilationIdentity
     /// The expectation to verify at run time, when the static type could not.
     private let runtimeExpectation: ExpectedType?
 
     package init(
         source: String, resultType: ValueType, references: [FieldReference], constantValue: Value?,
-        thunk: @escaping Thunk, runtimeExpectation: ExpectedType?
+        thunk: @escaping Thunk, runtimeExpectation: ExpectedType?, identity: CompilationIdentity
     ) {
+        self.identity = identity
         self.source = source
         self.resultType = resultType
         self.references = references
@@ -39,12 +42,16 @@ public struct CompiledExpression: Sendable {
     public func evaluate(in context: some EvaluationContext, reusing buffers: inout EvaluationBuffers)
         throws(ExpressionError) -> Value
     {
+        if buffers.owner !== identity {
+            buffers.argumentLists.removeAll()
+            buffers.owner = identity
+        }
         var frame = EvaluationFrame(context: context)
-        swap(&frame.arguments, &buffers.arguments)
+        swap(&frame.argumentLists, &buffers.argumentLists)
         swap(&frame.elements, &buffers.elements)
         defer {
             if !frame.elements.isEmpty { frame.elements.removeAll(keepingCapacity: true) }
-            swap(&frame.arguments, &buffers.arguments)
+            swap(&frame.argumentLists, &buffers.argumentLists)
             swap(&frame.elements, &buffers.elements)
         }
         let value = try thunk(&frame)

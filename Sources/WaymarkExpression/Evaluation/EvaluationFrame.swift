@@ -1,41 +1,26 @@
 /// The mutable state of one evaluation: the context, the elements of enclosing collection
-/// conditions (`currentEventField` of each nesting level) and a reusable argument list.
+/// conditions (`currentEventField` of each nesting level) and one argument list per call site.
 package struct EvaluationFrame {
     /// The context fields are read from.
     package let context: any EvaluationContext
     /// The current element of each enclosing `.all/.first/.last` condition, outermost first.
     package var elements: [Value]
-    /// The argument list handed to library functions, refilled for each call.
-    package var arguments: [Value]
+    /// The argument list of each call site (by site number), with its constant arguments in place.
+    package var argumentLists: [[Value]]
 
     package init(context: any EvaluationContext) {
         self.context = context
         elements = []
-        arguments = []
+        argumentLists = []
     }
 
-    /// Makes `arguments` hold exactly `value`, reusing its storage.
+    /// Makes sure call site `site` has its argument list, its constants filled from `template`.
     @inline(__always)
-    package mutating func setArguments(_ value: consuming Value) {
-        if arguments.count == 1 {
-            arguments[0] = consume value
-        } else {
-            arguments.removeAll(keepingCapacity: true)
-            arguments.append(value)
+    package mutating func prepareSite(_ site: Int, template: [Value]) {
+        if site >= argumentLists.count {
+            argumentLists.append(contentsOf: repeatElement([], count: site + 1 - argumentLists.count))
         }
-    }
-
-    /// Makes `arguments` hold exactly `first` and `second`, reusing its storage.
-    @inline(__always)
-    package mutating func setArguments(_ first: consuming Value, _ second: consuming Value) {
-        if arguments.count == 2 {
-            arguments[0] = consume first
-            arguments[1] = consume second
-        } else {
-            arguments.removeAll(keepingCapacity: true)
-            arguments.append(first)
-            arguments.append(second)
-        }
+        if argumentLists[site].count != template.count { argumentLists[site] = template }
     }
 }
 
