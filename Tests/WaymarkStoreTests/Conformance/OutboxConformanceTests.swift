@@ -3,16 +3,10 @@ import WaymarkCore
 import WaymarkStore
 
 @Suite struct OutboxConformanceTests {
-    private func add(_ store: any WaymarkStore, _ rows: [OutboxRecord]) async throws {
-        var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
-        batch.outbox = rows
-        try await store.commit([batch])
-    }
-
     @Test(arguments: StoreBackend.allCases)
     func rowsComeWhenAvailableEarliestFirstAndCanBePostponed(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            try await add(store, [Sample.outbox("late", availableAt: 100), Sample.outbox("early", availableAt: 50)])
+            try await store.commit { $0.outbox = [Sample.outbox("late", availableAt: 100), Sample.outbox("early", availableAt: 50)] }
             #expect(try await store.outboxEntries(availableAt: 49, limit: 10).isEmpty)
             #expect(try await store.outboxEntries(availableAt: 60, limit: 10).map(\.id) == ["early"])
             #expect(try await store.outboxEntries(availableAt: 100, limit: 10).map(\.id) == ["early", "late"])
@@ -30,7 +24,7 @@ import WaymarkStore
     @Test(arguments: StoreBackend.allCases)
     func completionRemovesTheRowAndDeliversItsResultOnce(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            try await add(store, [Sample.outbox("o1", availableAt: 0), Sample.outbox("o2", availableAt: 0)])
+            try await store.commit { $0.outbox = [Sample.outbox("o1", availableAt: 0), Sample.outbox("o2", availableAt: 0)] }
             let completion = OutboxCompletion(outboxID: "o1", result: Sample.event("o1", partition: 3, kind: .actionResult))
             try await store.completeOutbox([completion])
             try await store.completeOutbox([completion])

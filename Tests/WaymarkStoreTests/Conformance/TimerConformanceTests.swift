@@ -3,18 +3,11 @@ import WaymarkCore
 import WaymarkStore
 
 @Suite struct TimerConformanceTests {
-    private func add(_ store: any WaymarkStore, _ timers: [TimerRecord], cancel: [String] = []) async throws {
-        var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
-        batch.timersToAdd = timers
-        batch.timersToCancel = cancel
-        try await store.commit([batch])
-    }
-
     @Test(arguments: StoreBackend.allCases)
     func onlyDueTimersFireIntoTheInboxWithTheirIDs(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let late = Sample.timer("t-300", dueAt: 300, partition: 1)
-            try await add(store, [Sample.timer("t-200", dueAt: 200, partition: 1), late, Sample.timer("t-100", dueAt: 100)])
+            try await store.commit { $0.timersToAdd = [Sample.timer("t-200", dueAt: 200, partition: 1), late, Sample.timer("t-100", dueAt: 100)] }
             #expect(try await store.nextTimerDue(partitions: nil) == 100)
 
             #expect(try await store.fireDueTimers(now: 99, partitions: nil, limit: 10) == 0)
@@ -38,7 +31,7 @@ import WaymarkStore
     @Test(arguments: StoreBackend.allCases)
     func firingFollowsPartitionsAndLimitEarliestFirst(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            try await add(store, (0..<6).map { Sample.timer("t\($0)", dueAt: Int64(100 - $0), partition: $0 % 3) })
+            try await store.commit { $0.timersToAdd = (0..<6).map { Sample.timer("t\($0)", dueAt: Int64(100 - $0), partition: $0 % 3) } }
             #expect(try await store.nextTimerDue(partitions: [0]) == 97)
             #expect(try await store.nextTimerDue(partitions: [2, 1]) == 95)
             #expect(try await store.nextTimerDue(partitions: [8]) == nil)
@@ -55,8 +48,8 @@ import WaymarkStore
     @Test(arguments: StoreBackend.allCases)
     func cancelledTimersNeverFire(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            try await add(store, [Sample.timer("t1", dueAt: 100), Sample.timer("t2", dueAt: 100)])
-            try await add(store, [], cancel: ["t1", "unknown"])
+            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 100), Sample.timer("t2", dueAt: 100)] }
+            try await store.commit { $0.timersToCancel = ["t1", "unknown"] }
             #expect(try await store.timerCount() == 1)
             #expect(try await store.fireDueTimers(now: 100, partitions: nil, limit: 10) == 1)
             #expect(try await store.inboxEntries(partition: 0, after: 0, limit: 10).map(\.eventID) == ["t2"])
@@ -67,8 +60,8 @@ import WaymarkStore
     @Test(arguments: StoreBackend.allCases)
     func addingATimerAgainReschedulesIt(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            try await add(store, [Sample.timer("t1", dueAt: 100)])
-            try await add(store, [Sample.timer("t1", dueAt: 500)])
+            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 100)] }
+            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 500)] }
             #expect(try await store.timerCount() == 1)
             #expect(try await store.nextTimerDue(partitions: nil) == 500)
         }

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+import WaymarkSQLite
 import WaymarkStore
 
 /// A backend the conformance suite runs on: every case must pass every conformance test.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible {
     case memory
+    /// A real SQLite file in a temporary directory.
+    case sqlite
 
     var testDescription: String { rawValue }
 
@@ -13,6 +16,10 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible {
         switch self {
         case .memory:
             try await body(MemoryStore())
+        case .sqlite:
+            try await TemporaryDirectory.with { directory in
+                try await body(try SQLiteStore(directory: directory.path))
+            }
         }
     }
 }
