@@ -24,12 +24,12 @@ struct W1Sample {
     let now: Int64
     var dueAt: Int64 { now + 3_600_000 }
     /// The event as ingestion would store it.
-    var payload: Data {
-        Data(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
+    var payload: [UInt8] {
+        Array(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
     }
     /// A runtime state of a plausible size (node, entered/waiting instants, a few variables).
-    var state: Data { Data(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
-    var timerPayload: Data { Data("wait_1h".utf8) }
+    var state: [UInt8] { Array(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
+    var timerPayload: [UInt8] { Array("wait_1h".utf8) }
 
     init(_ number: Int) {
         self.number = number
@@ -74,18 +74,18 @@ struct W1Sample {
 
     var inboxEntry: InboxEntry {
         InboxEntry(
-            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: [UInt8](payload),
+            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: payload,
             receivedAt: now)
     }
 
     var instance: InstanceRecord {
         InstanceRecord(
             instanceID: instanceID, journeyID: "w1", journeyVersionID: "w1-v1", profile: profile, partition: partition, isActive: true,
-            state: [UInt8](state), enteredAt: now, updatedAt: now)
+            state: state, enteredAt: now, updatedAt: now)
     }
 
     var timer: TimerRecord {
-        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: [UInt8](timerPayload))
+        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: timerPayload)
     }
 
     var stepEvents: [StepEvent] {
