@@ -1,0 +1,47 @@
+import GRDB
+import WaymarkCore
+import WaymarkStore
+
+extension SQLiteStore {
+    /// Commits partition batches in one transaction, checking every batch's lease generation first.
+    public func commit(_ batches: [PartitionCommit]) async throws(StoreError) {
+        let created = try await write("committing \(batches.count) partition batches") { db in
+            let lease = try db.cachedStatement(sql: "SELECT generation FROM leases WHERE partition = ?")
+            for batch in batches {
+                let current = try Int64.fetchOne(lease, arguments: [batch.partition]) ?? 0
+                guard current == batch.leaseGeneration else {
+                    throw StoreError(
+                        .leaseLost,
+                        "partition \(batch.partition): lease generation \(batch.leaseGeneration) is not the current \(current)")
+                }
+            }
+            var context = SQLiteCommitContext()
+            for batch in batches { try self.apply(batch, &context, db) }
+            return context.nodes
+        }
+        stepNodes.withLock { $0.merge(created) { cached, _ in cached } }
+    }
+
+    private func apply(_ batch: PartitionCommit, _ context: inout SQLiteCommitContext, _ db: Database) throws {
+        var consume = try FastStatement(db, sql: "DELETE FROM inbox WHERE sequence = ? AND partition = ?")
+        for sequence in batch.consumedInbox {
+            consume.bind(sequence)
+            consume.bind(batch.partition)
+            try consume.run()
+        }
+        for instance in batch.instances {
+            context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(
+                reference: try Self.upsert(instance, db), profile: instance.profile)
+        }
+        for id in batch.timersToCancel { try Self.cancelTimer(id, db) }
+        for timer in batch.timersToAdd { try Self.add(timer, &context, db) }
+        for row in batch.outbox { try Self.add(row, db) }
+        _ = try Self.append(batch.inbox, db)
+        try insert(batch.stepEvents, &context, db)
+        for discard in batch.discards { try Self.insert(discard, db) }
+        for update in batch.profileUpdates { try Self.apply(update, db) }
+        let increment = try db.cachedStatement(
+            sql: "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value")
+        for (name, amount) in batch.counterIncrements { try increment.execute(arguments: [name, amount]) }
+    }
+}
