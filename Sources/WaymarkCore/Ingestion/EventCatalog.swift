@@ -35,7 +35,8 @@ public struct EventCatalog: Sendable {
         var problems: [String: ExpressionError] = [:]
         var systemGenerated: [String: [Int]] = [:]
         var ruleBased: [Int] = []
-        for config in configuration.events where configuration.event(named: config.name) == config {
+        var names: Set<String> = []
+        for config in configuration.events where names.insert(config.name).inserted {
             let key = Result { () throws(ExpressionError) in
                 try Expression.compile(config.effectiveKeyExpression, schema: schema, expecting: .type(.string))
             }

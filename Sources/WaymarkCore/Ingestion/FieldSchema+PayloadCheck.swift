@@ -140,7 +140,14 @@ extension FieldType {
         case .duration: "an ISO-8601 duration (e.g. PT1H30M)"
         case .object: "an object"
         case .listObject: "a list of objects"
-        default: "a list of " + (elementType.map { $0.rawValue } ?? "values")
+        case .listString: "a list of strings"
+        case .listInteger: "a list of integers"
+        case .listDecimal: "a list of decimals"
+        case .listBoolean: "a list of booleans"
+        case .listDateOnly: "a list of ISO-8601 dates"
+        case .listDateTimeOnly: "a list of ISO-8601 local date-times"
+        case .listDateTime: "a list of ISO-8601 date-times"
+        case .listDuration: "a list of ISO-8601 durations"
         }
     }
 }
