@@ -17,8 +17,9 @@ public struct EventCatalog: Sendable {
         let condition: CompiledExpression?
     }
 
-    /// The configuration the catalog was built from.
-    public let configuration: Configuration
+    /// The event configs of the configuration it was built from, as given (to tell whether a
+    /// new configuration needs a new catalog).
+    public let sourceEvents: [EventConfig]
     /// Expressions that do not compile, by event name (`key` or `eventIDType.condition`): such a
     /// config's events are discarded (`keyNotComputed`), or never matched for a bad condition.
     public let compileProblems: [String: ExpressionError]
@@ -29,7 +30,7 @@ public struct EventCatalog: Sendable {
 
     /// Builds the index of a configuration's event configs, compiling their expressions.
     public init(configuration: Configuration) {
-        self.configuration = configuration
+        sourceEvents = configuration.events
         let schema = ConfigurationSchema(configuration: configuration)
         var entries: [Entry] = []
         var problems: [String: ExpressionError] = [:]
@@ -61,7 +62,7 @@ public struct EventCatalog: Sendable {
         self.ruleBased = ruleBased
     }
 
-    /// The event configs in the catalog, in configuration order.
+    /// The event configs in the catalog, in configuration order (the first of a repeated name).
     public var eventConfigs: [EventConfig] { entries.map(\.config) }
 
     /// Matches, checks and keys one event (see `EventClassification`).

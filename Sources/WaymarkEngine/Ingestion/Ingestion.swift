@@ -110,10 +110,11 @@ public final class Ingestion: Sendable {
         return results
     }
 
-    /// The catalog of the current configuration, rebuilt only when the configuration changed.
+    /// The catalog of the current configuration, rebuilt only when its event configs changed
+    /// (only they decide matching and keys; an unchanged array compares in constant time).
     private func currentCatalog() async -> EventCatalog {
         let configuration = await configuration()
-        if let cached = catalogCache.withLock({ $0 }), cached.configuration == configuration { return cached }
+        if let cached = catalogCache.withLock({ $0 }), cached.sourceEvents == configuration.events { return cached }
         let catalog = EventCatalog(configuration: configuration)
         catalogCache.withLock { $0 = catalog }
         return catalog
