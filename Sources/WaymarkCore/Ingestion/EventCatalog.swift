@@ -67,7 +67,7 @@ public struct EventCatalog: Sendable {
 
     /// Matches, checks and keys one event (see `EventClassification`).
     /// - Parameter now: the receive time, what `now()` gives in conditions and keys.
-    public func classify(_ event: IncomingEvent, now: ZonedDateTime) -> EventClassification {
+    public func classify(_ event: ReceivedEvent, now: ZonedDateTime) -> EventClassification {
         var result = EventClassification()
         var conditionFailures: [String] = []
         var matched: [(entry: Entry, check: PayloadCheck)] = []
@@ -119,7 +119,7 @@ public struct EventCatalog: Sendable {
 
     /// The profile of an event for one matched config, or why it could not be computed.
     private func key(
-        of entry: Entry, payload: Value, event: IncomingEvent, now: ZonedDateTime
+        of entry: Entry, payload: Value, event: ReceivedEvent, now: ZonedDateTime
     ) -> KeyOutcome {
         let name = entry.config.name
         let expression: CompiledExpression

@@ -27,7 +27,7 @@ public struct EventParser: Sendable {
     ///   `invalidShape` (with the field path).
     public func parse(
         _ bytes: some Collection<UInt8>, receivedAt: Int64, makeID: () -> String
-    ) throws(IngestionError) -> IncomingEvent {
+    ) throws(IngestionError) -> ReceivedEvent {
         guard bytes.count <= maximumEventBytes else {
             throw IngestionError(
                 .tooLarge, "the event has \(bytes.count) bytes, more than the limit of \(maximumEventBytes) bytes")
@@ -82,7 +82,7 @@ public struct EventParser: Sendable {
             Self.value(at: EventIDType.eventIDPath, in: .object(entity)), at: prefix + EventIDType.eventIDPath)
         let (identities, primary) = try Self.identities(entity["identityMap"], at: prefix + "identityMap")
 
-        return IncomingEvent(
+        return ReceivedEvent(
             id: id, idWasGenerated: idWasGenerated, timestamp: timestamp, timestampWasDefaulted: timestampWasDefaulted,
             eventType: eventType, orchestrationEventID: orchestrationEventID, identities: identities,
             primaryIdentity: primary, form: form, schemaRef: schemaRef, payload: .object(entity))
@@ -91,7 +91,7 @@ public struct EventParser: Sendable {
     /// The event object of a bare event or an envelope, the form, and the envelope's schema reference.
     private static func unwrap(
         _ root: OrderedFields<JSONValue>
-    ) throws(IngestionError) -> (OrderedFields<JSONValue>, IncomingEvent.Form, String?) {
+    ) throws(IngestionError) -> (OrderedFields<JSONValue>, ReceivedEvent.Form, String?) {
         let body = root["body"]
         var holdsEntity = false
         if case .object(let fields)? = body, fields["xdmEntity"] != nil { holdsEntity = true }

@@ -4,7 +4,7 @@ import WaymarkStore
 extension Ingestion {
     /// The idempotency key of an event's inbox entry for one route: `_id`, or `_id#eventName`
     /// when the event matched several configs.
-    static func inboxEventID(of event: IncomingEvent, route: EventRoute, routeCount: Int) -> String {
+    static func inboxEventID(of event: ReceivedEvent, route: EventRoute, routeCount: Int) -> String {
         routeCount == 1 ? event.id : event.id + "#" + route.eventName
     }
 

@@ -83,7 +83,7 @@ public final class Ingestion: Sendable {
         var routed: [RoutedEvent] = []
         var discards: [(result: Int, records: [DiscardRecord])] = []
         for (index, bytes) in events.enumerated() {
-            let event: IncomingEvent
+            let event: ReceivedEvent
             do {
                 event = try parser.parse(bytes, receivedAt: receivedAt, makeID: makeID)
             } catch {

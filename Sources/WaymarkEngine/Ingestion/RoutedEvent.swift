@@ -4,6 +4,6 @@ import WaymarkCore
 struct RoutedEvent: Sendable {
     /// The index of its result.
     let result: Int
-    let event: IncomingEvent
+    let event: ReceivedEvent
     let routes: [EventRoute]
 }

@@ -31,7 +31,7 @@ enum IngestionFixtures {
 
     static let configuration = Configuration(events: [cartAbandoned, visit, crm])
 
-    static func parse(_ json: String, limit: Int = EventParser.defaultMaximumEventBytes) throws(IngestionError) -> IncomingEvent {
+    static func parse(_ json: String, limit: Int = EventParser.defaultMaximumEventBytes) throws(IngestionError) -> ReceivedEvent {
         try EventParser(maximumEventBytes: limit).parse(Array(json.utf8), receivedAt: receivedAt, makeID: { "generated-id" })
     }
 }
