@@ -15,6 +15,8 @@ public struct EventCatalog: Sendable {
         let key: Result<CompiledExpression, ExpressionError>
         /// The compiled event ID condition of a rule-based config (`nil` when it does not compile).
         let condition: CompiledExpression?
+        /// The top-level payload fields the condition reads; `nil` for the whole payload.
+        let conditionFields: Set<String>?
     }
 
     /// The event configs of the configuration it was built from, as given (to tell whether a
@@ -54,12 +56,22 @@ public struct EventCatalog: Sendable {
                     problems[config.name] = error
                 }
             }
-            entries.append(Entry(config: config, key: key, condition: condition))
+            entries.append(Entry(config: config, key: key, condition: condition, conditionFields: condition.flatMap(Self.fields)))
         }
         self.entries = entries
         self.compileProblems = problems
         self.systemGenerated = systemGenerated
         self.ruleBased = ruleBased
+    }
+
+    /// The top-level payload fields a condition reads, `nil` when it reads a whole event.
+    private static func fields(of condition: CompiledExpression) -> Set<String>? {
+        var names: Set<String> = []
+        for reference in condition.references where reference.kind == .event {
+            guard let first = reference.path.first else { return nil }
+            names.insert(first)
+        }
+        return names
     }
 
     /// The event configs in the catalog, in configuration order (the first of a repeated name).
@@ -79,10 +91,14 @@ public struct EventCatalog: Sendable {
         }
         for index in ruleBased {
             let entry = entries[index]
-            let check = entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)
-            let context = EventPayloadContext(payload: check.value, eventID: event.id, now: now)
+            let read = entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix, only: entry.conditionFields)
+            let context = EventPayloadContext(payload: read.value, eventID: event.id, now: now)
             do {
-                if try entry.condition?.evaluate(in: context) == .boolean(true) { matched.append((entry, check)) }
+                if try entry.condition?.evaluate(in: context) == .boolean(true) {
+                    let check = entry.conditionFields == nil
+                        ? read : entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)
+                    matched.append((entry, check))
+                }
             } catch {
                 conditionFailures.append("the condition of \(entry.config.name) failed: \(error)")
             }

@@ -9,8 +9,16 @@ extension FieldSchema {
     /// `dateTimeOnly`, `dateTime` (with an offset or zone) and `duration` fields are ISO-8601
     /// strings; list elements must all have the element type; fields the schema does not
     /// declare are kept as they are. Paths are written `items[2].price`, after `pathPrefix`.
-    public func check(eventPayload payload: JSONValue, pathPrefix: String = "") -> PayloadCheck {
+    /// - Parameter only: when given, only these top-level fields are typed and checked (and
+    ///   required fields are not looked for): what a condition reads, before the event is known to match.
+    public func check(eventPayload payload: JSONValue, pathPrefix: String = "", only: Set<String>? = nil) -> PayloadCheck {
         var problems: [IngestionError] = []
+        if let only, case .object(let object) = payload {
+            var selected = OrderedFields<JSONValue>()
+            for name in only { if let value = object[name] { selected[name] = value } }
+            let value = typedObject(.object(selected), path: pathPrefix, standardFields: true, required: false, problems: &problems)
+            return PayloadCheck(value: value, problems: Array(problems.prefix(Self.maximumReportedProblems)))
+        }
         let value = typedObject(payload, path: pathPrefix, standardFields: true, problems: &problems)
         return PayloadCheck(value: value, problems: Array(problems.prefix(Self.maximumReportedProblems)))
     }
@@ -21,7 +29,7 @@ extension FieldSchema {
     ]
 
     fileprivate func typedObject(
-        _ json: JSONValue, path: String, standardFields: Bool, problems: inout [IngestionError]
+        _ json: JSONValue, path: String, standardFields: Bool, required: Bool = true, problems: inout [IngestionError]
     ) -> Value {
         guard case .object(let object) = json else { return Value(json: json) }
         var typed: [(String, Value)] = []
@@ -35,7 +43,7 @@ extension FieldSchema {
                 typed.append((name, Value(json: value)))
             }
         }
-        for field in fields where field.required && (object[field.name] ?? .null) == .null {
+        for field in fields where required && field.required && (object[field.name] ?? .null) == .null {
             let state = object[field.name] == nil ? "missing" : "null"
             problems.append(IngestionError(
                 .missingField, "a required field (\(field.type.phrase)) is \(state)", fieldPath: path + field.name))

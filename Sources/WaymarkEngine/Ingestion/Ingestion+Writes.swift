@@ -14,12 +14,11 @@ extension Ingestion {
         guard !routed.isEmpty else { return [] }
         var entries: [InboxEntry] = []
         for item in routed {
-            let payload = item.event.payload.serializedBytes()
             for route in item.routes {
                 entries.append(InboxEntry(
                     partition: route.profile.partition(of: partitionCount), kind: .event,
                     eventID: Self.inboxEventID(of: item.event, route: route, routeCount: item.routes.count),
-                    eventName: route.eventName, profile: route.profile, payload: payload, receivedAt: receivedAt))
+                    eventName: route.eventName, profile: route.profile, payload: item.payload, receivedAt: receivedAt))
             }
         }
         let outcomes: [InboxAppendResult]

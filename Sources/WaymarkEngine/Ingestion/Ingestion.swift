@@ -97,7 +97,7 @@ public final class Ingestion: Sendable {
             switch classification.outcome {
             case .rejected: result.status = .rejected
             case .discarded: result.status = .discarded
-            case .routed: routed.append(RoutedEvent(result: index, event: event, routes: classification.routes))
+            case .routed: routed.append(RoutedEvent(result: index, event: event, routes: classification.routes, sent: bytes))
             }
             if result.status != .rejected, !classification.discards.isEmpty {
                 discards.append((index, classification.discards.map { $0.record(of: event, timestamp: receivedAt) }))

@@ -62,6 +62,9 @@ struct EventCatalogTests {
         #expect(result.problems == [
             IngestionError(.fieldType, "expected a decimal, found \"abc\"", fieldPath: "items[1].price")
         ])
+        let rule = try Self.classify(#"{"city": "Paris", "at": "soon", "identityMap": {"ECID": [{"id": "1"}]}}"#)
+        #expect(rule.outcome == .rejected)
+        #expect(rule.problems.map(\.fieldPath) == ["at"])
         let missing = try Self.classify(Self.cart(#""email": "a@b.c""#))
         #expect(missing.problems == [
             IngestionError(.missingField, "a required field (a decimal) is missing", fieldPath: "cartTotal")

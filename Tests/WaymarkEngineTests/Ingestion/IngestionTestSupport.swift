@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import WaymarkCore
 import WaymarkEngine
 import WaymarkStore
@@ -32,7 +33,9 @@ enum IngestionTestSupport {
     }
 
     static func ingestion(_ store: any WaymarkStore, configuration: Configuration = configuration) -> Ingestion {
-        Ingestion(store: store, partitionCount: partitions, configuration: configuration, now: { now })
+        Ingestion(
+            store: store, partitionCount: partitions, configuration: { configuration }, now: { now },
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Every inbox entry of every partition.

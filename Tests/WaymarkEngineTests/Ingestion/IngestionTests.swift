@@ -34,6 +34,25 @@ struct IngestionTests {
         }
     }
 
+    @Test("the inbox keeps a complete bare event as sent, and an envelope's event without the envelope")
+    func storedPayload() async throws {
+        let store: any WaymarkStore = MemoryStore()
+        let bare = Array(#"""
+            {"_id":"b1",  "timestamp":"2024-05-01T09:00:00Z","_experience":{"campaign":{"orchestration":{"eventID":"signup-id"}}},"email":"a@b.c"}
+            """#.utf8)
+        let envelope = Array(#"""
+            {"header": {"schemaRef": {"id": "s"}}, "body": {"xdmMeta": {}, "xdmEntity":
+             {"_id": "b2", "timestamp": "2024-05-01T09:00:00Z", "_experience": {"campaign": {"orchestration": {"eventID": "signup-id"}}}, "email": "a@b.c"}}}
+            """#.utf8)
+        let results = await Support.ingestion(store).ingest([bare, envelope])
+        #expect(results.map(\.status) == [.accepted, .accepted])
+        let inbox = try await Support.inbox(store)
+        #expect(inbox.map(\.payload).first == bare)
+        #expect(String(decoding: inbox[1].payload, as: UTF8.self) == #"""
+            {"_id":"b2","timestamp":"2024-05-01T09:00:00Z","_experience":{"campaign":{"orchestration":{"eventID":"signup-id"}}},"email":"a@b.c"}
+            """#)
+    }
+
     @Test("a repeated _id is accepted once, across calls and within a batch", arguments: stores)
     func idempotent(kind: StoreKind) async throws {
         try await kind.withStore { store in
