@@ -17,6 +17,8 @@ public struct EventCatalog: Sendable {
         let condition: CompiledExpression?
         /// The top-level payload fields the condition reads; `nil` for the whole payload.
         let conditionFields: Set<String>?
+        /// The top-level payload fields the key expression reads; `nil` for the whole payload.
+        let keyFields: Set<String>?
     }
 
     /// The event configs of the configuration it was built from, as given (to tell whether a
@@ -56,7 +58,9 @@ public struct EventCatalog: Sendable {
                     problems[config.name] = error
                 }
             }
-            entries.append(Entry(config: config, key: key, condition: condition, conditionFields: condition.flatMap(Self.fields)))
+            entries.append(Entry(
+                config: config, key: key, condition: condition, conditionFields: condition.flatMap(Self.fields),
+                keyFields: (try? key.get()).flatMap(Self.fields)))
         }
         self.entries = entries
         self.compileProblems = problems
@@ -64,10 +68,10 @@ public struct EventCatalog: Sendable {
         self.ruleBased = ruleBased
     }
 
-    /// The top-level payload fields a condition reads, `nil` when it reads a whole event.
-    private static func fields(of condition: CompiledExpression) -> Set<String>? {
+    /// The top-level payload fields an expression reads, `nil` when it reads a whole event.
+    private static func fields(of expression: CompiledExpression) -> Set<String>? {
         var names: Set<String> = []
-        for reference in condition.references where reference.kind == .event {
+        for reference in expression.references where reference.kind == .event {
             guard let first = reference.path.first else { return nil }
             names.insert(first)
         }
@@ -86,18 +90,19 @@ public struct EventCatalog: Sendable {
         if let eventID = event.orchestrationEventID {
             for index in systemGenerated[eventID] ?? [] {
                 let entry = entries[index]
-                matched.append((entry, entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)))
+                matched.append((entry, entry.config.schema.check(
+                    eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
             }
         }
         for index in ruleBased {
             let entry = entries[index]
-            let read = entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix, only: entry.conditionFields)
+            let read = entry.config.schema.check(
+                eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.conditionFields, validating: false)
             let context = EventPayloadContext(payload: read.value, eventID: event.id, now: now)
             do {
                 if try entry.condition?.evaluate(in: context) == .boolean(true) {
-                    let check = entry.conditionFields == nil
-                        ? read : entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)
-                    matched.append((entry, check))
+                    matched.append((entry, entry.config.schema.check(
+                        eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
                 }
             } catch {
                 conditionFailures.append("the condition of \(entry.config.name) failed: \(error)")

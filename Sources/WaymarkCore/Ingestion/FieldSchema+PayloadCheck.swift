@@ -9,18 +9,18 @@ extension FieldSchema {
     /// `dateTimeOnly`, `dateTime` (with an offset or zone) and `duration` fields are ISO-8601
     /// strings; list elements must all have the element type; fields the schema does not
     /// declare are kept as they are. Paths are written `items[2].price`, after `pathPrefix`.
-    /// - Parameter only: when given, only these top-level fields are typed and checked (and
-    ///   required fields are not looked for): what a condition reads, before the event is known to match.
-    public func check(eventPayload payload: JSONValue, pathPrefix: String = "", only: Set<String>? = nil) -> PayloadCheck {
+    /// - Parameters:
+    ///   - keeping: when given, the typed payload holds only these top-level fields (what an
+    ///     expression reads); the whole payload is checked all the same.
+    ///   - validating: when `false`, nothing is checked: the kept fields are only typed (what a
+    ///     condition reads, before the event is known to match).
+    public func check(
+        eventPayload payload: JSONValue, pathPrefix: String = "", keeping: Set<String>? = nil, validating: Bool = true
+    ) -> PayloadCheck {
         var problems: [IngestionError] = []
-        if let only, case .object(let object) = payload {
-            var selected = OrderedFields<JSONValue>()
-            for name in only { if let value = object[name] { selected[name] = value } }
-            let value = typedObject(.object(selected), path: pathPrefix, standardFields: true, required: false, problems: &problems)
-            return PayloadCheck(value: value, problems: Array(problems.prefix(Self.maximumReportedProblems)))
-        }
-        let value = typedObject(payload, path: pathPrefix, standardFields: true, problems: &problems)
-        return PayloadCheck(value: value, problems: Array(problems.prefix(Self.maximumReportedProblems)))
+        let value = typedObject(
+            payload, path: pathPrefix, standardFields: true, keeping: keeping, validating: validating, problems: &problems)
+        return PayloadCheck(value: value, problems: validating ? Array(problems.prefix(Self.maximumReportedProblems)) : [])
     }
 
     /// The standard ExperienceEvent fields as typed when the schema does not declare them.
@@ -29,21 +29,28 @@ extension FieldSchema {
     ]
 
     fileprivate func typedObject(
-        _ json: JSONValue, path: String, standardFields: Bool, required: Bool = true, problems: inout [IngestionError]
+        _ json: JSONValue, path: String, standardFields: Bool, keeping: Set<String>? = nil, validating: Bool = true,
+        problems: inout [IngestionError]
     ) -> Value {
         guard case .object(let object) = json else { return Value(json: json) }
         var typed: [(String, Value)] = []
-        typed.reserveCapacity(object.count)
-        for (name, value) in object.pairs {
+        typed.reserveCapacity(keeping?.count ?? object.count)
+        for name in object.keys {
+            let kept = keeping?.contains(name) ?? true
+            let value = object[name]!
             if let field = fields.first(where: { $0.name == name }) {
-                typed.append((name, field.typed(value, path: path + name, problems: &problems)))
+                guard kept || validating else { continue }
+                let value = field.typed(value, path: path + name, problems: &problems)
+                if kept { typed.append((name, value)) }
+            } else if !kept {
+                continue
             } else if standardFields, let type = Self.standardFieldTypes[name] {
                 typed.append((name, SchemaField(name: name, type: type).typed(value, path: path + name, problems: &problems)))
             } else {
                 typed.append((name, Value(json: value)))
             }
         }
-        for field in fields where required && field.required && (object[field.name] ?? .null) == .null {
+        for field in fields where validating && field.required && (object[field.name] ?? .null) == .null {
             let state = object[field.name] == nil ? "missing" : "null"
             problems.append(IngestionError(
                 .missingField, "a required field (\(field.type.phrase)) is \(state)", fieldPath: path + field.name))
