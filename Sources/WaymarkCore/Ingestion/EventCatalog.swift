@@ -86,11 +86,11 @@ public struct EventCatalog: Sendable {
     public func classify(_ event: ReceivedEvent, now: ZonedDateTime) -> EventClassification {
         var result = EventClassification()
         var conditionFailures: [String] = []
-        var matched: [(entry: Entry, check: PayloadCheck)] = []
+        var matched: [(index: Int, check: PayloadCheck)] = []
         if let eventID = event.orchestrationEventID {
             for index in systemGenerated[eventID] ?? [] {
                 let entry = entries[index]
-                matched.append((entry, entry.config.schema.check(
+                matched.append((index, entry.config.schema.check(
                     eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
             }
         }
@@ -101,15 +101,16 @@ public struct EventCatalog: Sendable {
             let context = EventPayloadContext(payload: read.value, eventID: event.id, now: now)
             do {
                 if try entry.condition?.evaluate(in: context) == .boolean(true) {
-                    matched.append((entry, entry.config.schema.check(
+                    matched.append((index, entry.config.schema.check(
                         eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
                 }
             } catch {
                 conditionFailures.append("the condition of \(entry.config.name) failed: \(error)")
             }
         }
-        matched.sort { $0.entry.config.name < $1.entry.config.name }
-        for (entry, check) in matched {
+        matched.sort { $0.index < $1.index }
+        for (index, check) in matched {
+            let entry = entries[index]
             guard check.isValid else {
                 result.problems += check.problems
                 continue

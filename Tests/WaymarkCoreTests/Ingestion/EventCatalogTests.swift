@@ -91,14 +91,17 @@ struct EventCatalogTests {
         #expect(result.routes.map(\.profile) == [ProfileKey(namespace: "CRM", id: "42")])
     }
 
-    @Test("an event can match several configs; each gets its route")
+    @Test("an event can match several configs; each gets its route, in configuration order")
     func severalMatches() throws {
-        let result = try Self.classify("""
+        let json = """
             {"city": "Paris", "identityMap": {"ECID": [{"id": "9"}]}, "email": "a@b.c", "cartTotal": 1,
              "_experience": {"campaign": {"orchestration": {"eventID": "cart-id"}}}}
-            """)
+            """
+        let result = try Self.classify(json)
         #expect(result.routes.map(\.eventName) == ["cart_abandoned", "visit"])
         #expect(result.routes.map(\.profile.namespace) == ["Email", "ECID"])
+        let reversed = EventCatalog(configuration: Configuration(events: [IngestionFixtures.visit, IngestionFixtures.cartAbandoned]))
+        #expect(reversed.classify(try IngestionFixtures.parse(json), now: Self.now).routes.map(\.eventName) == ["visit", "cart_abandoned"])
     }
 
     @Test("expressions that do not compile are listed; such a config's events are discarded or never matched")
