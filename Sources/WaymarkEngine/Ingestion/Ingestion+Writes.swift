@@ -72,8 +72,10 @@ extension Ingestion {
     /// Adds the identities of newly accepted events to the profile store, so the person is found
     /// by any of them: one profile per event, keyed by its first route's profile, holding the other
     /// routes' profiles and the `identityMap` identities. Known profiles keep their test flag and
-    /// time zone; events that bring nothing new write nothing. Failures are logged, not returned:
-    /// the events are already accepted.
+    /// time zone; events that bring nothing new write nothing. A key whose identities belong to
+    /// one other known person joins that person (the store merges); identities that would join
+    /// two known people are skipped. Failures are logged, not returned: the events are already
+    /// accepted.
     func recordIdentities(of accepted: [RoutedEvent], at now: Int64) async {
         var wanted: [ProfileKey: [ProfileKey]] = [:]
         var order: [ProfileKey] = []

@@ -39,11 +39,12 @@ struct IngestionFailureTests {
         #expect(try await Support.inbox(store).map(\.eventID) == ["p1"])
     }
 
-    @Test("an identity already held by another person is skipped; the others are recorded")
+    @Test("identities that would join two known people are skipped; the other events' identities are recorded")
     func identityConflict() async throws {
         let store: any WaymarkStore = MemoryStore()
         try await store.upsertProfiles([
-            ProfileRecord(key: ProfileKey(namespace: "Email", id: "other@b.c"), identities: [ProfileKey(namespace: "ECID", id: "111")], updatedAt: 1)
+            ProfileRecord(key: ProfileKey(namespace: "Email", id: "other@b.c"), identities: [ProfileKey(namespace: "ECID", id: "111")], updatedAt: 1),
+            ProfileRecord(key: ProfileKey(namespace: "Email", id: "a@b.c"), updatedAt: 1),
         ])
         let results = await Support.ingestion(store).ingest([
             Support.signupEvent(id: "c1", extra: #", "identityMap": {"ECID": [{"id": "111"}]}"#),
@@ -52,6 +53,8 @@ struct IngestionFailureTests {
         #expect(results.map(\.status) == [.accepted, .accepted])
         let found = try await store.profiles([ProfileKey(namespace: "ECID", id: "111"), ProfileKey(namespace: "ECID", id: "222")])
         #expect(found[ProfileKey(namespace: "ECID", id: "111")]?.key.id == "other@b.c")
+        let person = try await store.profiles([ProfileKey(namespace: "Email", id: "a@b.c")]).values.first
+        #expect(person?.identities == [])
         #expect(found[ProfileKey(namespace: "ECID", id: "222")]?.key.id == "z@b.c")
     }
 }
