@@ -72,6 +72,11 @@ public struct RunnableJourney: Sendable {
 
     /// The node with this id.
     func node(_ id: String) -> RunnableNode? { nodes[id] }
+
+    /// The event an event node waits for.
+    func awaitedEvent(atNode id: String) -> String? {
+        if case .event(let activity)? = nodes[id]?.node.activity { activity.event } else { nil }
+    }
 }
 
 extension Timestamp {
