@@ -1,0 +1,55 @@
+import WaymarkCore
+
+extension MemoryState {
+    /// Appends an entry unless its kind and event id were accepted before.
+    mutating func appendToInbox(_ entry: InboxEntry, _ journal: inout Journal) -> InboxAppendResult {
+        let id = AcceptedID(kind: entry.kind, eventID: entry.eventID)
+        guard accepted.insert(id).inserted else { return .duplicate }
+        journal.record { $0.accepted.remove(id) }
+        let previous = lastSequence
+        lastSequence += 1
+        var stored = entry
+        stored.sequence = lastSequence
+        inbox[entry.partition, default: []].append(stored)
+        inboxDepth += 1
+        journal.record { state in
+            state.lastSequence = previous
+            state.inbox[entry.partition]?.removeLast()
+            state.inboxDepth -= 1
+        }
+        return .accepted(sequence: stored.sequence)
+    }
+
+    /// Up to `limit` entries of `partition` after `sequence`, in order.
+    func inboxEntries(partition: Int, after sequence: Int64, limit: Int) -> [InboxEntry] {
+        guard let entries = inbox[partition], limit > 0 else { return [] }
+        let start = entries.firstIndex(withSequenceAbove: sequence)
+        return Array(entries[start..<min(entries.count, start + limit)])
+    }
+
+    /// Removes the entry `sequence` of `partition`; an entry already gone is ignored.
+    mutating func consumeInbox(partition: Int, sequence: Int64, _ journal: inout Journal) {
+        guard let entries = inbox[partition] else { return }
+        let index = entries.firstIndex(withSequenceAbove: sequence - 1)
+        guard index < entries.count, entries[index].sequence == sequence else { return }
+        let entry = inbox[partition]!.remove(at: index)
+        inboxDepth -= 1
+        journal.record { state in
+            state.inbox[partition]!.insert(entry, at: index)
+            state.inboxDepth += 1
+        }
+    }
+}
+
+extension [InboxEntry] {
+    /// The index of the first entry with a sequence greater than `sequence` (binary search).
+    fileprivate func firstIndex(withSequenceAbove sequence: Int64) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].sequence <= sequence { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

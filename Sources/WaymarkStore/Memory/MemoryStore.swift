@@ -1,0 +1,164 @@
+import Synchronization
+import WaymarkCore
+
+/// A `WaymarkStore` in memory: for tests, the simulator and as the reference every backend's
+/// conformance is measured against.
+///
+/// Every method is atomic: a write that fails leaves the store as it was. Nothing is durable.
+/// A partition that was never leased has lease generation 0.
+public final class MemoryStore: WaymarkStore {
+    private let state = Mutex(MemoryState())
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Runs `body` under the lock as one atomic write: when it throws, every change is undone.
+    private func write<Result: Sendable>(
+        _ body: (inout MemoryState, inout MemoryState.Journal) throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
+        try state.withLock { (state: inout MemoryState) throws(StoreError) -> Result in
+            var journal = MemoryState.Journal()
+            do throws(StoreError) {
+                return try body(&state, &journal)
+            } catch {
+                journal.rollBack(&state)
+                throw error
+            }
+        }
+    }
+
+    private func read<Result: Sendable>(_ body: (MemoryState) -> Result) -> Result {
+        state.withLock { body($0) }
+    }
+
+    public func commit(_ batches: [PartitionCommit]) throws(StoreError) {
+        try write { state, journal throws(StoreError) in try state.commit(batches, &journal) }
+    }
+
+    // MARK: Inbox
+
+    public func appendToInbox(_ entries: [InboxEntry]) throws(StoreError) -> [InboxAppendResult] {
+        try write { state, journal in entries.map { state.appendToInbox($0, &journal) } }
+    }
+
+    public func inboxEntries(partition: Int, after sequence: Int64, limit: Int) throws(StoreError) -> [InboxEntry] {
+        read { $0.inboxEntries(partition: partition, after: sequence, limit: limit) }
+    }
+
+    public func inboxDepth() throws(StoreError) -> Int {
+        read(\.inboxDepth)
+    }
+
+    // MARK: Instances
+
+    public func instances(of profiles: [ProfileKey]) throws(StoreError) -> [InstanceRecord] {
+        read { $0.instances(of: profiles) }
+    }
+
+    public func instance(id: String) throws(StoreError) -> InstanceRecord? {
+        read { $0.instances[id] }
+    }
+
+    public func activeInstanceCount(journeyVersionID: String?) throws(StoreError) -> Int {
+        read { state in
+            state.instances.values.count { $0.isActive && (journeyVersionID == nil || $0.journeyVersionID == journeyVersionID) }
+        }
+    }
+
+    // MARK: Timers
+
+    public func nextTimerDue(partitions: Set<Int>?) throws(StoreError) -> Int64? {
+        read { $0.nextTimerDue(partitions: partitions) }
+    }
+
+    public func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) throws(StoreError) -> Int {
+        try write { state, journal in state.fireDueTimers(now: now, partitions: partitions, limit: limit, &journal) }
+    }
+
+    public func timerCount() throws(StoreError) -> Int {
+        read(\.timers.count)
+    }
+
+    // MARK: Outbox
+
+    public func outboxEntries(availableAt now: Int64, limit: Int) throws(StoreError) -> [OutboxRecord] {
+        read { $0.outboxEntries(availableAt: now, limit: limit) }
+    }
+
+    public func completeOutbox(_ completions: [OutboxCompletion]) throws(StoreError) {
+        try write { state, journal in
+            for completion in completions {
+                state.set(\.outbox, completion.outboxID, nil, &journal)
+                _ = state.appendToInbox(completion.result, &journal)
+            }
+        }
+    }
+
+    public func postponeOutbox(id: String, until availableAt: Int64) throws(StoreError) {
+        try write { state, journal in
+            guard var row = state.outbox[id] else { return }
+            row.record.availableAt = availableAt
+            state.set(\.outbox, id, row, &journal)
+        }
+    }
+
+    // MARK: Profiles
+
+    public func upsertProfiles(_ profiles: [ProfileRecord]) throws(StoreError) {
+        try write { state, journal throws(StoreError) in
+            for profile in profiles { try state.upsertProfile(profile, &journal) }
+        }
+    }
+
+    public func profiles(_ keys: [ProfileKey]) throws(StoreError) -> [ProfileKey: ProfileRecord] {
+        read { $0.profiles(keys) }
+    }
+
+    // MARK: Step events
+
+    public func stepEvents(instanceID: String) throws(StoreError) -> [StepEvent] {
+        read { state in (state.stepEventsByInstance[instanceID] ?? []).map { state.stepEvents[$0] } }
+    }
+
+    public func stepEvents(offset: Int, limit: Int) throws(StoreError) -> [StepEvent] {
+        read { $0.stepEvents.page(offset: offset, limit: limit) }
+    }
+
+    public func stepEventCount() throws(StoreError) -> Int {
+        read(\.stepEvents.count)
+    }
+
+    public func discards(offset: Int, limit: Int) throws(StoreError) -> [DiscardRecord] {
+        read { $0.discards.page(offset: offset, limit: limit) }
+    }
+
+    // MARK: Configs, leases, counters
+
+    public func saveConfigs(_ documents: [ConfigDocument]) throws(StoreError) {
+        try write { state, journal in
+            for document in documents { state.set(\.configs, ConfigKey(document), document, &journal) }
+        }
+    }
+
+    public func configs() throws(StoreError) -> [ConfigDocument] {
+        read { state in state.configs.sorted { $0.key < $1.key }.map(\.value) }
+    }
+
+    public func acquireLease(partition: Int, owner: String, now: Int64, expiresAt: Int64) throws(StoreError) -> Int64? {
+        try write { state, journal in
+            state.acquireLease(partition: partition, owner: owner, now: now, expiresAt: expiresAt, &journal)
+        }
+    }
+
+    public func counter(_ name: String) throws(StoreError) -> Int64 {
+        read { $0.counters[name] ?? 0 }
+    }
+}
+
+extension Array {
+    /// The elements after the first `offset`, at most `limit`.
+    fileprivate func page(offset: Int, limit: Int) -> [Element] {
+        let start = Swift.min(Swift.max(0, offset), count)
+        return Array(self[start..<Swift.min(count, start + Swift.max(0, limit))])
+    }
+}
