@@ -1,0 +1,31 @@
+/// The stable hashes the runtime derives ids and draws from.
+enum RuntimeHash {
+    /// FNV-1a 64 of the UTF-8 bytes of `text`, from `basis`.
+    static func fnv1a(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = basis
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The SplitMix64 finaliser: spreads the bits of `value`.
+    static func splitMix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
+    /// 32 lowercase hex digits from two independent 64-bit hashes of `text`.
+    static func identifier(_ text: String) -> String {
+        hex(splitMix(fnv1a(text))) + hex(splitMix(fnv1a(text, basis: 0x6c62_272e_07bb_0142)))
+    }
+
+    /// 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

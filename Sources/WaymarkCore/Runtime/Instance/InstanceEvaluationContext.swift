@@ -1,0 +1,102 @@
+import Foundation
+
+/// What the expressions of one node read: the instance's kept data, the input being handled,
+/// the profile, audiences, journey properties, the injected clock and random source.
+final class InstanceEvaluationContext: EvaluationContext {
+    let now: ZonedDateTime
+    private let instance: JourneyInstance
+    private let journey: RunnableJourney
+    private let runtime: RuntimeContext
+    private let transient: TransientData
+    private let nodeID: String
+    private var documents: [String: Value] = [:]
+    private var draws = 0
+
+    init(instance: JourneyInstance, journey: RunnableJourney, runtime: RuntimeContext, transient: TransientData, nodeID: String) {
+        self.instance = instance
+        self.journey = journey
+        self.runtime = runtime
+        self.transient = transient
+        self.nodeID = nodeID
+        now = ZonedDateTime(epochMilliseconds: runtime.now, zone: .utc)
+    }
+
+    func eventField(_ reference: FieldReference) -> Value {
+        let name = reference.source
+        return document("e:" + name) {
+            if let event = transient.event, event.name == name { return event.payload }
+            return instance.events[name]
+        }.value(at: reference.path)
+    }
+
+    func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
+        let group = reference.fieldGroup ?? ""
+        let key = "\(reference.source).\(group)"
+        if let fetched = transient.fetched[key] {
+            return document("d:" + key) { fetched }.value(at: reference.path)
+        }
+        guard reference.source == DataSourceConfig.experiencePlatformName else { return .null }
+        return document("p:") { runtime.profile.attributes }.value(at: [group] + reference.path)
+    }
+
+    func actionField(_ reference: FieldReference) -> Value {
+        let name = reference.source
+        return document("a:" + name) {
+            if let action = transient.action, action.name == name { return action.response }
+            return instance.actions[name]
+        }.value(at: reference.path)
+    }
+
+    func journeyProperty(_ property: JourneyProperty) -> Value {
+        let info = instance.errorInfo
+        let string: String?
+        switch property {
+        case .journeyUID: string = instance.journeyID
+        case .journeyVersionUID: string = instance.journeyVersionID
+        case .journeyVersionName: string = journey.journey.name
+        case .journeyVersionDescription: string = journey.journey.description
+        case .journeyVersion: string = journey.journey.version.description
+        case .instanceUID: string = instance.instanceID
+        case .externalKey: string = instance.externalKey
+        case .profileId: string = instance.profile.id
+        case .namespace: string = instance.profile.namespace
+        case .currentNodeId: string = nodeID
+        case .currentNodeName: string = journey.node(nodeID)?.node.displayName
+        case .previousNodeId: string = instance.lastStepSequence == 0 ? nil : instance.lastStepNodeID
+        case .previousNodeName:
+            string = instance.lastStepSequence == 0 ? nil : journey.node(instance.lastStepNodeID)?.node.displayName
+        case .lastNodeUIDInError: string = info.lastNodeIDInError
+        case .lastNodeNameInError: string = info.lastNodeIDInError.flatMap { journey.node($0)?.node.displayName }
+        case .lastNodeTypeInError: string = info.lastNodeIDInError.flatMap { journey.node($0)?.node.activity.kind }
+        case .lastErrorCode: string = info.lastErrorCode
+        case .lastExecutedActionErrorCode: string = info.lastExecutedActionErrorCode
+        case .lastDataFetchErrorCode: string = info.lastDataFetchErrorCode
+        case .lastActionExecutionElapsedTime: return info.lastActionExecutionElapsedTime.map(Value.integer) ?? .null
+        case .lastDataFetchElapsedTime: return info.lastDataFetchElapsedTime.map(Value.integer) ?? .null
+        }
+        return string.map(Value.string) ?? .null
+    }
+
+    func randomUnit() -> Double {
+        draws += 1
+        return runtime.random.unit(for: "\(instance.instanceID)/\(nodeID)/\(instance.sequence)/\(draws)")
+    }
+
+    func makeUUID() -> String {
+        let high = UInt64(randomUnit() * Double(UInt64(1) << 53))
+        let low = UInt64(randomUnit() * Double(UInt64(1) << 53))
+        let hex = Array(RuntimeHash.hex(RuntimeHash.splitMix(high)) + RuntimeHash.hex(RuntimeHash.splitMix(low)))
+        return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-4" + String(hex[13..<16]) + "-a"
+            + String(hex[17..<20]) + "-" + String(hex[20..<32])
+    }
+
+    func isInAudience(_ name: String) -> Bool { runtime.audiences.contains(name) }
+
+    /// A JSON document as a value, converted once per evaluation context.
+    private func document(_ key: String, _ json: () -> JSONValue?) -> Value {
+        if let cached = documents[key] { return cached }
+        let value = json().map(Value.init(json:)) ?? .null
+        documents[key] = value
+        return value
+    }
+}

@@ -1,0 +1,49 @@
+extension InstanceExecution {
+    /// The instant the global journey timeout ends the instance.
+    var globalDeadline: Int64 { instance.enteredAt + journey.journey.properties.globalTimeout.milliseconds }
+
+    /// Starts a wait node: a timer at its end, or on at once when the end has passed. A wait that
+    /// would end after the global timeout is not entered: the person leaves (`instanceTimedout`).
+    mutating func runWait(_ node: RunnableNode, _ wait: Wait) {
+        var due: Int64
+        switch wait {
+        case .duration(let duration): due = now + duration.milliseconds
+        case .fixedDate(let date): due = date.milliseconds
+        case .custom:
+            guard let expression = node.waitUntil else { return fail(node, code: "unfinishedNode", since: now) }
+            do {
+                switch try expression.evaluate(in: evaluationContext(for: node)) {
+                case .dateTime(let instant): due = instant.epochMilliseconds
+                case .dateTimeOnly(let local):
+                    guard let instant = zone(preferringProfile: false).epochMilliseconds(of: local) else {
+                        return fail(node, code: "waitDateOutOfRange", since: now)
+                    }
+                    due = instant
+                default: return fail(node, code: "waitDateMissing", since: now)
+                }
+            } catch {
+                return fail(node, code: error.code.rawValue, since: now)
+            }
+        }
+        if instance.inTest { due = now + context.testDuration }
+        if due > globalDeadline {
+            instance.errorInfo.lastNodeIDInError = node.id
+            instance.errorInfo.lastErrorCode = "waitBeyondGlobalTimeout"
+            return leave(node, status: .instanceTimedout, trigger: nil, since: now)
+        }
+        if due <= now { return leave(node, status: .transitions, trigger: .next, since: now) }
+        addWait(node, timeout: nil, purpose: .waitEnd, dueAt: due)
+    }
+
+    /// Moves the person on from the wait point at `index`: the other parallel waits are dropped
+    /// and their timers cancelled.
+    mutating func resume(waitAt index: Int, trigger: Transition.Trigger, firedTimer: String?) {
+        let wait = instance.waits[index]
+        for other in instance.waits {
+            if let timer = other.timer.map(instance.timerID), timer != firedTimer { effects.append(.cancelTimer(timer)) }
+        }
+        instance.waits = []
+        guard let node = journey.node(wait.nodeID) else { return }
+        leave(node, status: .transitions, trigger: trigger, since: wait.since)
+    }
+}
