@@ -80,7 +80,8 @@ struct BatchRouter {
         } catch {
             return discard(entry, reason: .noInterestedJourney, message: "The event's stored payload is not JSON: \(error).")
         }
-        let event = IncomingEvent(eventName: name, eventID: entry.eventID, payload: payload, timestamp: entry.receivedAt)
+        let event = RuntimeInput.event(
+            .init(eventName: name, eventID: entry.eventID, payload: payload, timestamp: entry.receivedAt))
         var interested = false
         if catalog.waitingEventNames.contains(name) {
             for id in instancesOfProfile[entry.profile] ?? [] {
@@ -88,7 +89,7 @@ struct BatchRouter {
                     continue
                 }
                 interested = true
-                handle(.event(event), instanceID: id)
+                handle(event, instanceID: id)
             }
         }
         for journey in catalog.entryVersions[name] ?? [] {
@@ -102,14 +103,15 @@ struct BatchRouter {
 
     private mutating func routeInternalEvent(_ entry: InboxEntry) {
         guard let jump = try? JumpEntry(decoding: entry.payload),
-            let journey = catalog.entryVersions.values.lazy.flatMap({ $0 }).first(where: { $0.journey.id == jump.targetJourneyID }),
+            let journey = catalog.index.latestVersion(ofJourney: jump.targetJourneyID, acceptingAt: now),
             let name = journey.entryEvents.first
         else {
             return discard(entry, reason: .journeyNotAcceptingEntrances, message: "The journey jumped to takes no entrances.")
         }
-        let event = IncomingEvent(
-            eventName: name, eventID: entry.eventID, payload: jump.payload, timestamp: entry.receivedAt,
-            externalKey: jump.externalKey)
+        let event = RuntimeInput.event(
+            .init(
+                eventName: name, eventID: entry.eventID, payload: jump.payload, timestamp: entry.receivedAt,
+                externalKey: jump.externalKey))
         enter(journey, event: event, entry: entry)
     }
 
@@ -136,13 +138,15 @@ struct BatchRouter {
 
     // MARK: - Instances
 
-    private mutating func enter(_ journey: RunnableJourney, event: IncomingEvent, entry: InboxEntry) {
+    /// Offers `event` (a `RuntimeInput.event`) to `journey`'s entry decision.
+    private mutating func enter(_ journey: RunnableJourney, event: RuntimeInput, entry: InboxEntry) {
+        guard case .event(let incoming) = event else { return }
         let prior = (instancesOfProfile[entry.profile] ?? []).compactMap { id -> PriorInstance? in
             guard let loaded = instances[id], loaded.record.journeyID == journey.journey.id else { return nil }
             return loaded.priorInstance
         }
-        let decision = journey.enter(
-            event: event, profile: entry.profile, prior: prior, context: context(for: entry.profile, journey: journey))
+        let decision = JourneyInstance.enter(
+            journey, event: incoming, profile: entry.profile, previous: prior, context: context(for: entry.profile, journey: journey))
         switch decision {
         case .discarded(let reason, let message):
             discard(entry, reason: reason, message: message, journey: journey)
@@ -162,11 +166,11 @@ struct BatchRouter {
 
     private mutating func handle(_ input: RuntimeInput, instanceID: String) {
         guard var loaded = instances[instanceID], var instance = loaded.decodedInstance(),
-            let journey = catalog.versions[loaded.record.journeyVersionID]
+            let journey = catalog.index.journey(versionID: loaded.record.journeyVersionID)
         else { return }
         let status = journey.journey.status
         let effects = instance.handle(
-            status == .stopped ? .stop : input, journey: journey, context: context(for: instance.profile, journey: journey))
+            status == .stopped ? .stop : input, in: journey, context: context(for: instance.profile, journey: journey))
         loaded.instance = instance
         instances[instanceID] = loaded
         markChanged(instanceID)
@@ -176,7 +180,8 @@ struct BatchRouter {
     /// The active instance with this id and its journey version, decoded once per batch.
     private mutating func activeInstance(_ id: String) -> (JourneyInstance, RunnableJourney)? {
         guard var loaded = instances[id], loaded.record.isActive || loaded.instance != nil,
-            let journey = catalog.versions[loaded.record.journeyVersionID], let instance = loaded.decodedInstance(),
+            let journey = catalog.index.journey(versionID: loaded.record.journeyVersionID),
+            let instance = loaded.decodedInstance(),
             instance.isActive
         else { return nil }
         instances[id] = loaded

@@ -54,7 +54,7 @@ public struct Simulation: Sendable {
     /// timer is left (or `until`, when given).
     /// - Throws: `EngineError` when a journey cannot run or the engine fails.
     public func run(_ events: [TimedEvent], until limit: Int64? = nil) async throws(EngineError) -> Outcome {
-        let store = MemoryStore()
+        let store: any WaymarkStore = MemoryStore()
         let clock = VirtualClock(now: events.first?.timestamp ?? 0)
         let engine = Engine(configuration: configuration, store: store, clock: clock, executor: executor)
         do {

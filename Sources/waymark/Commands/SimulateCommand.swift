@@ -25,17 +25,7 @@ struct SimulateCommand: AsyncParsableCommand {
         case ndjson
     }
 
-    @Option(name: .long, help: "Config folders or files (events, data sources, actions; JSON or YAML).")
-    var config: [String]
-
-    @Option(help: "The journey file to simulate.")
-    var journey: String
-
-    @Option(help: "The events: NDJSON or a JSON array, each with an ISO-8601 timestamp.")
-    var events: String
-
-    @Option(help: "Profiles: NDJSON or a JSON array of {namespace, id, attributes, testProfile, timeZone}.")
-    var profiles: String?
+    @OptionGroup var files: SimulateFileOptions
 
     @Option(help: "Output: summary (paths taken) or ndjson (every step event).")
     var format: Format = .summary
@@ -48,7 +38,7 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let inputs = try SimulateInputs.read(config: config, journey: journey, events: events, profiles: profiles)
+        let inputs = try files.read()
         let simulation = Simulation(
             documents: inputs.documents, profiles: inputs.profiles,
             configuration: EngineConfiguration(partitionCount: partitions))
@@ -56,7 +46,7 @@ struct SimulateCommand: AsyncParsableCommand {
         do {
             outcome = try await simulation.run(inputs.events)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         switch format {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WaymarkCore
 import WaymarkEngine
+import WaymarkStore
 
 /// The files of a `simulate` run, read and checked: configs, the journey (as live), events and profiles.
 struct SimulateInputs {
