@@ -14,13 +14,13 @@ enum BenchWorkloads {
     /// The events and the recorded action every workload uses.
     static let commonDocuments = [
         """
-        {"kind": "event", "name": "signed_up", "namespace": "Email",
+        {"kind": "event", "id": "evt-signed-up", "name": "signed_up", "namespace": "Email",
          "eventIDType": {"kind": "systemGenerated", "eventID": "\(signedUpEventID)"},
          "schema": [{"name": "email", "type": "string", "required": true, "primaryIdentity": true},
                     {"name": "plan", "type": "string"}]}
         """,
         """
-        {"kind": "event", "name": "purchased", "namespace": "Email",
+        {"kind": "event", "id": "evt-purchased", "name": "purchased", "namespace": "Email",
          "eventIDType": {"kind": "systemGenerated", "eventID": "\(purchasedEventID)"},
          "schema": [{"name": "email", "type": "string", "required": true, "primaryIdentity": true},
                     {"name": "orderId", "type": "string"}]}
