@@ -1,0 +1,79 @@
+import Foundation
+import WaymarkCore
+import WaymarkStore
+
+/// One person of the W1 benchmark (`signed_up` → condition → wait 1 h), with ids of realistic
+/// sizes (UUID-like event, instance and step ids).
+struct W1Sample {
+    static let nodes: [[String]] = [
+        ["signed_up", "Signed up", "event", "Signed up", "Event"],
+        ["is_pro", "Plan is pro", "condition", "Plan is pro", "Condition"],
+        ["wait_1h", "Wait 1 hour", "wait", "Wait 1 hour", "Timer"],
+    ]
+    static let start: Int64 = 1_800_000_000_000
+
+    let number: Int
+    let partition = 0
+    let eventID: String
+    let instanceID: String
+    let timerID: String
+    let stepIDs: [String]
+    let profileID: String
+    let now: Int64
+    var dueAt: Int64 { now + 3_600_000 }
+    /// The event as ingestion would store it.
+    var payload: Data {
+        Data(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
+    }
+    /// A runtime state of a plausible size (node, entered/waiting instants, a few variables).
+    var state: Data { Data(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
+    var timerPayload: Data { Data("wait_1h".utf8) }
+
+    init(_ number: Int) {
+        self.number = number
+        eventID = Self.uuid(1, number)
+        instanceID = Self.uuid(2, number)
+        timerID = instanceID + ":wait_1h"
+        stepIDs = (3...5).map { Self.uuid($0, number) }
+        profileID = "person\(number)@example.com"
+        now = Self.start + Int64(number)
+    }
+
+    /// A UUID-shaped id (36 characters), distinct per kind and number.
+    private static func uuid(_ kind: Int, _ number: Int) -> String {
+        let digits = String(number)
+        return "0000000\(kind)-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+
+    var profile: ProfileKey { ProfileKey(namespace: "Email", id: profileID) }
+
+    var inboxEntry: InboxEntry {
+        InboxEntry(
+            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: [UInt8](payload),
+            receivedAt: now)
+    }
+
+    var instance: InstanceRecord {
+        InstanceRecord(
+            instanceID: instanceID, journeyID: "w1", journeyVersionID: "w1-v1", profile: profile, partition: partition, isActive: true,
+            state: [UInt8](state), enteredAt: now, updatedAt: now)
+    }
+
+    var timer: TimerRecord {
+        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: [UInt8](timerPayload))
+    }
+
+    var stepEvents: [StepEvent] {
+        (0..<3).map { index in
+            let node = Self.nodes[index]
+            var event = StepEvent(
+                eventID: eventID, nodeID: node[0], nodeName: node[1], nodeType: node[2], stepID: stepIDs[index], stepName: node[3],
+                stepType: node[4], stepStatus: index == 2 ? .transitions : .ended, journeyID: "w1", journeyVersionID: "w1-v1",
+                journeyVersionName: "W1", journeyVersion: "1.0", instanceID: instanceID, externalKey: profileID, timestamp: now,
+                profileID: profileID, profileNamespace: "Email")
+            event.entrance = index == 0
+            event.parentStepID = index == 0 ? nil : stepIDs[index - 1]
+            return event
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import WaymarkCore
+import WaymarkStore
+
+/// The optional action and fetch fields of a step event, stored as one JSON object keyed by
+/// their step-events.md names (the `details` column), absent when all are `nil`.
+enum StepEventDetails {
+    static let strings: [(String, any WritableKeyPath<StepEvent, String?> & Sendable)] = [
+        ("actionID", \.actionID), ("actionName", \.actionName), ("actionType", \.actionType),
+        ("actionExecutionError", \.actionExecutionError), ("actionExecutionErrorCode", \.actionExecutionErrorCode),
+        ("actionExecutionOriginError", \.actionExecutionOriginError), ("actionExecutionOriginCode", \.actionExecutionOriginCode),
+        ("actionOriginEndpoint", \.actionOriginEndpoint), ("actionOriginMethod", \.actionOriginMethod),
+        ("actionBusinessType", \.actionBusinessType), ("fetchTypeInError", \.fetchTypeInError), ("fetchError", \.fetchError),
+        ("fetchErrorCode", \.fetchErrorCode), ("fetchOriginError", \.fetchOriginError),
+        ("fetchOriginErrorCode", \.fetchOriginErrorCode),
+    ]
+    static let integers: [(String, any WritableKeyPath<StepEvent, Int64?> & Sendable)] = [
+        ("actionExecutionTime", \.actionExecutionTime), ("actionExecutionOriginStartTime", \.actionExecutionOriginStartTime),
+        ("actionExecutionOriginTime", \.actionExecutionOriginTime), ("actionWaitTime", \.actionWaitTime),
+        ("fetchTotalTime", \.fetchTotalTime), ("fetchCount", \.fetchCount), ("fetchPlatformTotalTime", \.fetchPlatformTotalTime),
+        ("fetchPlatformCount", \.fetchPlatformCount), ("fetchCustomTotalTime", \.fetchCustomTotalTime),
+        ("fetchCustomCount", \.fetchCustomCount),
+    ]
+    static let booleans: [(String, any WritableKeyPath<StepEvent, Bool?> & Sendable)] = [
+        ("actionParameterized", \.actionParameterized), ("actionIsThrottled", \.actionIsThrottled),
+    ]
+
+    /// The details of `event` as JSON text, or `nil` when it has none.
+    static func encode(_ event: StepEvent) -> String? {
+        var fields: [(String, JSONValue)] = []
+        for (name, path) in strings { if let value = event[keyPath: path] { fields.append((name, .string(value))) } }
+        for (name, path) in integers { if let value = event[keyPath: path] { fields.append((name, .int(value))) } }
+        for (name, path) in booleans { if let value = event[keyPath: path] { fields.append((name, .bool(value))) } }
+        return fields.isEmpty ? nil : JSONValue.object(OrderedFields(fields)).serialized()
+    }
+
+    /// Sets the fields of `text` (a details object) on `event`.
+    static func decode(_ text: String, into event: inout StepEvent) throws {
+        guard case .object(let fields) = try? JSONValue(parsing: text) else {
+            throw StoreError(.corrupt, "the details of step \(event.stepID) are not a JSON object")
+        }
+        for (name, path) in strings {
+            guard let value = fields[name] else { continue }
+            guard case .string(let string) = value else { throw mismatch(name, event) }
+            event[keyPath: path] = string
+        }
+        for (name, path) in integers {
+            guard let value = fields[name] else { continue }
+            guard case .int(let integer) = value else { throw mismatch(name, event) }
+            event[keyPath: path] = integer
+        }
+        for (name, path) in booleans {
+            guard let value = fields[name] else { continue }
+            guard case .bool(let bool) = value else { throw mismatch(name, event) }
+            event[keyPath: path] = bool
+        }
+    }
+
+    private static func mismatch(_ name: String, _ event: StepEvent) -> StoreError {
+        StoreError(.corrupt, "the details of step \(event.stepID) have a \(name) of the wrong type")
+    }
+}

@@ -1,0 +1,45 @@
+import GRDB
+import WaymarkCore
+import WaymarkStore
+
+extension SQLiteStore {
+    /// Commits partition batches in one transaction, checking every batch's lease generation first.
+    public func commit(_ batches: [PartitionCommit]) async throws(StoreError) {
+        let created = try await write("committing \(batches.count) partition batches") { db in
+            let lease = try db.cachedStatement(sql: "SELECT generation FROM leases WHERE partition = ?")
+            for batch in batches {
+                let current = try Int64.fetchOne(lease, arguments: [batch.partition]) ?? 0
+                guard current == batch.leaseGeneration else {
+                    throw StoreError(
+                        .leaseLost,
+                        "partition \(batch.partition): lease generation \(batch.leaseGeneration) is not the current \(current)")
+                }
+            }
+            var instances: [String: InstanceReference] = [:]
+            var nodes: [StepNodeKey: Int64] = [:]
+            for batch in batches { try self.apply(batch, instances: &instances, nodes: &nodes, db) }
+            return nodes
+        }
+        stepNodes.withLock { $0.merge(created) { cached, _ in cached } }
+    }
+
+    private func apply(
+        _ batch: PartitionCommit, instances: inout [String: InstanceReference], nodes: inout [StepNodeKey: Int64], _ db: Database
+    ) throws {
+        let consume = try db.cachedStatement(sql: "DELETE FROM inbox WHERE sequence = ? AND partition = ?")
+        for sequence in batch.consumedInbox { try consume.execute(arguments: [sequence, batch.partition]) }
+        for instance in batch.instances {
+            instances[instance.instanceID] = InstanceReference(reference: try Self.upsert(instance, db), profile: instance.profile)
+        }
+        for id in batch.timersToCancel { try Self.cancelTimer(id, db) }
+        for timer in batch.timersToAdd { try Self.add(timer, db) }
+        for row in batch.outbox { try Self.add(row, db) }
+        _ = try Self.append(batch.inbox, db)
+        try insert(batch.stepEvents, instances: &instances, nodes: &nodes, db)
+        for discard in batch.discards { try Self.insert(discard, db) }
+        for update in batch.profileUpdates { try Self.apply(update, db) }
+        let increment = try db.cachedStatement(
+            sql: "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value")
+        for (name, amount) in batch.counterIncrements { try increment.execute(arguments: [name, amount]) }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import WaymarkCore
+import WaymarkStore
+
+extension SQLiteStore {
+    public func saveConfigs(_ documents: [ConfigDocument]) async throws(StoreError) {
+        var encoded: [(ConfigKey, String)] = []
+        for document in documents {
+            let key = ConfigKey(document)
+            do {
+                encoded.append((key, String(decoding: try ConfigCoder.encode(document), as: UTF8.self)))
+            } catch {
+                throw StoreError(.constraint, "the \(key.kind) \(key.name) cannot be encoded: \(error)")
+            }
+        }
+        let rows = encoded.map { [$0.0.kind, $0.0.name, $0.0.version, $0.1] }
+        try await write("saving \(documents.count) configs") { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO configs (kind, name, version, document) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kind, name, version) DO UPDATE SET document = excluded.document
+                    """)
+            for row in rows { try statement.execute(arguments: StatementArguments(row)) }
+        }
+    }
+
+    public func configs() async throws(StoreError) -> [ConfigDocument] {
+        let rows = try await read("reading configs") { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT kind, name, version, document FROM configs ORDER BY kind, name, version")
+            var stored: [(key: String, document: String)] = []
+            while let row = try rows.next() {
+                let key = [try row.decode(String.self, atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2)]
+                stored.append((key.joined(separator: " "), try row.decode(atIndex: 3)))
+            }
+            return stored
+        }
+        var documents: [ConfigDocument] = []
+        for row in rows {
+            do {
+                documents.append(try ConfigDocument.decode(from: Array(row.document.utf8)))
+            } catch {
+                throw StoreError(.corrupt, "the stored config \(row.key) cannot be read: \(error)")
+            }
+        }
+        return documents
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+import WaymarkStore
+
+extension SQLiteStore {
+    public func appendToInbox(_ entries: [InboxEntry]) async throws(StoreError) -> [InboxAppendResult] {
+        try await write("appending \(entries.count) inbox entries") { db in try Self.append(entries, db) }
+    }
+
+    public func inboxEntries(partition: Int, after sequence: Int64, limit: Int) async throws(StoreError) -> [InboxEntry] {
+        try await read("reading the inbox of partition \(partition)") { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT sequence, partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at
+                    FROM inbox WHERE partition = ? AND sequence > ? ORDER BY sequence LIMIT ?
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [partition, sequence, limit])
+            var entries: [InboxEntry] = []
+            while let row = try rows.next() {
+                entries.append(
+                    InboxEntry(
+                        sequence: try row.decode(atIndex: 0), partition: try row.decode(atIndex: 1),
+                        kind: try row.enumeration(InboxKind.self, 2), eventID: try row.decode(atIndex: 3),
+                        eventName: try row.decode(atIndex: 4), profile: try row.profileKey(5), payload: try row.bytes(7),
+                        receivedAt: try row.decode(atIndex: 8)))
+            }
+            return entries
+        }
+    }
+
+    public func inboxDepth() async throws(StoreError) -> Int {
+        try await read("counting the inbox") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0 }
+    }
+
+    /// Appends entries whose kind and event id were never accepted, in order.
+    static func append(_ entries: [InboxEntry], _ db: Database) throws -> [InboxAppendResult] {
+        let accept = try db.cachedStatement(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var results: [InboxAppendResult] = []
+        results.reserveCapacity(entries.count)
+        for entry in entries {
+            try accept.execute(arguments: [entry.eventID, entry.kind.rawValue])
+            guard db.changesCount == 1 else {
+                results.append(.duplicate)
+                continue
+            }
+            try insert.execute(arguments: [
+                entry.partition, entry.kind.rawValue, entry.eventID, entry.eventName, entry.profile.namespace, entry.profile.id,
+                entry.payload.blob, entry.receivedAt,
+            ])
+            results.append(.accepted(sequence: db.lastInsertedRowID))
+        }
+        return results
+    }
+}

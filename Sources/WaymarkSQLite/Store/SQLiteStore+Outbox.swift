@@ -1,0 +1,52 @@
+import GRDB
+import WaymarkStore
+
+extension SQLiteStore {
+    public func outboxEntries(availableAt now: Int64, limit: Int) async throws(StoreError) -> [OutboxRecord] {
+        try await read("reading the outbox") { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT outbox_id, partition, instance_id, profile_namespace, profile_id, kind, payload, created_at, available_at
+                    FROM outbox WHERE available_at <= ? ORDER BY available_at, position LIMIT ?
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [now, max(0, limit)])
+            var records: [OutboxRecord] = []
+            while let row = try rows.next() {
+                records.append(
+                    OutboxRecord(
+                        id: try row.decode(atIndex: 0), partition: try row.decode(atIndex: 1), instanceID: try row.decode(atIndex: 2),
+                        profile: try row.profileKey(3), kind: try row.decode(atIndex: 5), payload: try row.bytes(6),
+                        createdAt: try row.decode(atIndex: 7), availableAt: try row.decode(atIndex: 8)))
+            }
+            return records
+        }
+    }
+
+    public func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError) {
+        try await write("completing \(completions.count) outbox rows") { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE outbox_id = ?")
+            for completion in completions { try delete.execute(arguments: [completion.outboxID]) }
+            _ = try Self.append(completions.map(\.result), db)
+        }
+    }
+
+    public func postponeOutbox(id: String, until availableAt: Int64) async throws(StoreError) {
+        try await write("postponing outbox row \(id)") { db in
+            try db.cachedStatement(sql: "UPDATE outbox SET available_at = ? WHERE outbox_id = ?").execute(arguments: [availableAt, id])
+        }
+    }
+
+    /// Adds an outbox row; its id must be new.
+    static func add(_ record: OutboxRecord, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox (outbox_id, partition, instance_id, profile_namespace, profile_id, kind, payload, created_at,
+                    available_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            record.id, record.partition, record.instanceID, record.profile.namespace, record.profile.id, record.kind,
+            record.payload.blob, record.createdAt, record.availableAt,
+        ])
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+import WaymarkCore
+import WaymarkStore
+
+@Suite struct InstanceConformanceTests {
+    @Test(arguments: StoreBackend.allCases)
+    func instancesRoundTripAndAreFoundByProfile(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ended = Sample.instance("i1", active: false, state: [])
+            let other = Sample.instance("i2", profile: Sample.profile(2))
+            let second = Sample.instance("i3", journey: "winback", version: "winback-v2", state: Array(repeating: 7, count: 300))
+            try await store.commit { $0.instances = [ended, other, second] }
+
+            #expect(try await store.instance(id: "i3") == second)
+            #expect(try await store.instance(id: "nope") == nil)
+            let found = try await store.instances(of: [Sample.profile(1), Sample.profile(5)])
+            #expect(Set(found) == [ended, second])
+            #expect(try await store.instances(of: []).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func anUpdateReplacesTheStateAndCountsFollowActivity(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.commit { $0.instances = [Sample.instance("i1"), Sample.instance("i2", profile: Sample.profile(2), version: "welcome-v2")] }
+            #expect(try await store.activeInstanceCount(journeyVersionID: nil) == 2)
+            #expect(try await store.activeInstanceCount(journeyVersionID: "welcome-v2") == 1)
+
+            var moved = Sample.instance("i1", state: [9, 9])
+            moved.updatedAt = 3_000
+            try await store.commit { $0.instances = [moved] }
+            #expect(try await store.instance(id: "i1") == moved)
+
+            try await store.commit { $0.instances = [Sample.instance("i1", active: false, state: [])] }
+            #expect(try await store.activeInstanceCount(journeyVersionID: nil) == 1)
+            #expect(try await store.activeInstanceCount(journeyVersionID: "welcome-v1") == 0)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aPersonHoldsOnePlacePerJourneyAcrossVersions(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.commit { $0.instances = [Sample.instance("i1")] }
+            await expectStoreError(.constraint) { try await store.commit { $0.instances = [Sample.instance("i2", version: "welcome-v2")] } }
+            #expect(try await store.instance(id: "i2") == nil)
+            // Another journey is another place; ending the first frees it.
+            try await store.commit { $0.instances = [Sample.instance("i3", journey: "winback", version: "winback-v1")] }
+            try await store.commit { $0.instances = [Sample.instance("i1", active: false), Sample.instance("i2", version: "welcome-v2")] }
+            #expect(try await store.activeInstanceCount(journeyVersionID: nil) == 2)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func anInstanceKeepsItsProfileAndJourneyVersion(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.commit { $0.instances = [Sample.instance("i1")] }
+            await expectStoreError(.constraint) { try await store.commit { $0.instances = [Sample.instance("i1", profile: Sample.profile(2))] } }
+            await expectStoreError(.constraint) { try await store.commit { $0.instances = [Sample.instance("i1", version: "welcome-v9")] } }
+            #expect(try await store.instance(id: "i1") == Sample.instance("i1"))
+        }
+    }
+}
