@@ -35,7 +35,7 @@ struct InstanceExecution {
         switch node.node.activity {
         case .event(let activity): addWait(node, timeout: activity.timeout, purpose: .eventTimeout)
         case .reaction(let activity): addWait(node, timeout: activity.timeout, purpose: .reactionTimeout)
-        case .audienceQualification: addWait(node, timeout: nil, purpose: .eventTimeout)
+        case .audienceQualification(let activity): addWait(node, timeout: activity.timeout, purpose: .eventTimeout)
         case .readAudience: leave(node, status: .transitions, trigger: .next, since: since)
         case .condition(let condition?): runCondition(node, condition, since: since)
         case .wait(let wait?): runWait(node, wait)
