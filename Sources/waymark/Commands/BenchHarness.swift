@@ -86,15 +86,10 @@ struct BenchHarness {
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
 
-    /// The bytes of the data folder's files (after a checkpoint, the database file holds everything).
-    func storageBytes() throws -> Int? {
-        guard let directory else { return nil }
-        try BenchStore.checkpoint(engine.store)
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        return try names.reduce(0) { total, name in
-            let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
-            return total + ((attributes[.size] as? Int) ?? 0)
-        }
+    /// The database file's size after a checkpoint and the bytes of its pages in use (SQLite only).
+    func storageSizes() async throws -> (file: Int, used: Int)? {
+        guard let sqlite = engine.store as? SQLiteStore else { return nil }
+        return try await BenchStore.sizes(of: sqlite)
     }
 
     /// Removes the data folder made for the run.

@@ -30,7 +30,7 @@ struct BenchProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inputs = try files.read()
-        let store = try BenchStore.openSQLite(at: URL(fileURLWithPath: dataDir))
+        let store: any WaymarkStore = try BenchStore.openSQLite(at: URL(fileURLWithPath: dataDir))
         let engine = Engine(
             configuration: EngineConfiguration(partitionCount: 4, workerBatchSize: 500, idlePollInterval: 200),
             store: store, executor: RecordingCallExecutor(recordsCalls: false))

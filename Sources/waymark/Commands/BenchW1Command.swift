@@ -44,9 +44,11 @@ struct BenchW1Command: AsyncParsableCommand {
             format: "%@ RSS: %.1f MB before, %.1f MB with %d waiting: %.0f bytes per waiting person", label,
             Double(memoryBefore) / 1_048_576, Double(memoryAfter) / 1_048_576, waiting,
             Double(memoryAfter - memoryBefore) / Double(waiting)))
-        if let bytes = try harness.storageBytes() {
-            print(String(format: "%@ storage: %.1f MB for %d waiting: %.0f bytes per waiting person", label,
-                Double(bytes) / 1_048_576, waiting, Double(bytes) / Double(waiting)))
+        if let sizes = try await harness.storageSizes() {
+            print(String(
+                format: "%@ storage after checkpoint: file %.1f MB (%.0f bytes per waiting person), pages in use %.1f MB (%.0f bytes per waiting person)",
+                label, Double(sizes.file) / 1_048_576, Double(sizes.file) / Double(waiting), Double(sizes.used) / 1_048_576,
+                Double(sizes.used) / Double(waiting)))
         }
     }
 
