@@ -15,10 +15,15 @@ public struct EventCatalog: Sendable {
         let key: Result<CompiledExpression, ExpressionError>
         /// The compiled event ID condition of a rule-based config (`nil` when it does not compile).
         let condition: CompiledExpression?
+        /// The top-level payload fields the condition reads; `nil` for the whole payload.
+        let conditionFields: Set<String>?
+        /// The top-level payload fields the key expression reads; `nil` for the whole payload.
+        let keyFields: Set<String>?
     }
 
-    /// The configuration the catalog was built from.
-    public let configuration: Configuration
+    /// The event configs of the configuration it was built from, as given (to tell whether a
+    /// new configuration needs a new catalog).
+    public let sourceEvents: [EventConfig]
     /// Expressions that do not compile, by event name (`key` or `eventIDType.condition`): such a
     /// config's events are discarded (`keyNotComputed`), or never matched for a bad condition.
     public let compileProblems: [String: ExpressionError]
@@ -29,13 +34,14 @@ public struct EventCatalog: Sendable {
 
     /// Builds the index of a configuration's event configs, compiling their expressions.
     public init(configuration: Configuration) {
-        self.configuration = configuration
+        sourceEvents = configuration.events
         let schema = ConfigurationSchema(configuration: configuration)
         var entries: [Entry] = []
         var problems: [String: ExpressionError] = [:]
         var systemGenerated: [String: [Int]] = [:]
         var ruleBased: [Int] = []
-        for config in configuration.events where configuration.event(named: config.name) == config {
+        var names: Set<String> = []
+        for config in configuration.events where names.insert(config.name).inserted {
             let key = Result { () throws(ExpressionError) in
                 try Expression.compile(config.effectiveKeyExpression, schema: schema, expecting: .type(.string))
             }
@@ -52,7 +58,9 @@ public struct EventCatalog: Sendable {
                     problems[config.name] = error
                 }
             }
-            entries.append(Entry(config: config, key: key, condition: condition))
+            entries.append(Entry(
+                config: config, key: key, condition: condition, conditionFields: condition.flatMap(Self.fields),
+                keyFields: (try? key.get()).flatMap(Self.fields)))
         }
         self.entries = entries
         self.compileProblems = problems
@@ -60,33 +68,49 @@ public struct EventCatalog: Sendable {
         self.ruleBased = ruleBased
     }
 
-    /// The event configs in the catalog, in configuration order.
+    /// The top-level payload fields an expression reads, `nil` when it reads a whole event.
+    private static func fields(of expression: CompiledExpression) -> Set<String>? {
+        var names: Set<String> = []
+        for reference in expression.references where reference.kind == .event {
+            guard let first = reference.path.first else { return nil }
+            names.insert(first)
+        }
+        return names
+    }
+
+    /// The event configs in the catalog, in configuration order (the first of a repeated name).
     public var eventConfigs: [EventConfig] { entries.map(\.config) }
 
     /// Matches, checks and keys one event (see `EventClassification`).
     /// - Parameter now: the receive time, what `now()` gives in conditions and keys.
-    public func classify(_ event: IncomingEvent, now: ZonedDateTime) -> EventClassification {
+    public func classify(_ event: ReceivedEvent, now: ZonedDateTime) -> EventClassification {
         var result = EventClassification()
         var conditionFailures: [String] = []
-        var matched: [(entry: Entry, check: PayloadCheck)] = []
+        var matched: [(index: Int, check: PayloadCheck)] = []
         if let eventID = event.orchestrationEventID {
             for index in systemGenerated[eventID] ?? [] {
                 let entry = entries[index]
-                matched.append((entry, entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)))
+                matched.append((index, entry.config.schema.check(
+                    eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
             }
         }
         for index in ruleBased {
             let entry = entries[index]
-            let check = entry.config.schema.check(eventPayload: event.payload, pathPrefix: event.pathPrefix)
-            let context = EventPayloadContext(payload: check.value, eventID: event.id, now: now)
+            let read = entry.config.schema.check(
+                eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.conditionFields, validating: false)
+            let context = EventPayloadContext(payload: read.value, eventID: event.id, now: now)
             do {
-                if try entry.condition?.evaluate(in: context) == .boolean(true) { matched.append((entry, check)) }
+                if try entry.condition?.evaluate(in: context) == .boolean(true) {
+                    matched.append((index, entry.config.schema.check(
+                        eventPayload: event.payload, pathPrefix: event.pathPrefix, keeping: entry.keyFields)))
+                }
             } catch {
                 conditionFailures.append("the condition of \(entry.config.name) failed: \(error)")
             }
         }
-        matched.sort { $0.entry.config.name < $1.entry.config.name }
-        for (entry, check) in matched {
+        matched.sort { $0.index < $1.index }
+        for (index, check) in matched {
+            let entry = entries[index]
             guard check.isValid else {
                 result.problems += check.problems
                 continue
@@ -117,7 +141,7 @@ public struct EventCatalog: Sendable {
 
     /// The profile of an event for one matched config, or why it could not be computed.
     private func key(
-        of entry: Entry, payload: Value, event: IncomingEvent, now: ZonedDateTime
+        of entry: Entry, payload: Value, event: ReceivedEvent, now: ZonedDateTime
     ) -> KeyOutcome {
         let name = entry.config.name
         let expression: CompiledExpression

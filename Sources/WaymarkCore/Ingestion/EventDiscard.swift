@@ -15,7 +15,7 @@ public struct EventDiscard: Hashable, Sendable {
     }
 
     /// The discard record of `event`, written at `timestamp`.
-    public func record(of event: IncomingEvent, timestamp: Int64) -> DiscardRecord {
+    public func record(of event: ReceivedEvent, timestamp: Int64) -> DiscardRecord {
         DiscardRecord(eventID: event.id, eventName: eventName, reason: reason, message: message, timestamp: timestamp)
     }
 }

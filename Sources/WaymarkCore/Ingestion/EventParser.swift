@@ -27,7 +27,7 @@ public struct EventParser: Sendable {
     ///   `invalidShape` (with the field path).
     public func parse(
         _ bytes: some Collection<UInt8>, receivedAt: Int64, makeID: () -> String
-    ) throws(IngestionError) -> IncomingEvent {
+    ) throws(IngestionError) -> ReceivedEvent {
         guard bytes.count <= maximumEventBytes else {
             throw IngestionError(
                 .tooLarge, "the event has \(bytes.count) bytes, more than the limit of \(maximumEventBytes) bytes")
@@ -68,21 +68,22 @@ public struct EventParser: Sendable {
             timestamp = receivedAt
             timestampWasDefaulted = true
             entity["timestamp"] = .string(ZonedDateTime(epochMilliseconds: receivedAt).iso8601)
-        case .string(let text)? where ZonedDateTime(iso8601: text) != nil:
-            timestamp = ZonedDateTime(iso8601: text)!.epochMilliseconds
+        case .string(let text)?:
+            guard let instant = ZonedDateTime(iso8601: text) else {
+                throw Self.shape(prefix + "timestamp", Self.timestampExpectation + JSONValue.string(text).briefDescription)
+            }
+            timestamp = instant.epochMilliseconds
             timestampWasDefaulted = false
         case let other?:
-            throw Self.shape(
-                prefix + "timestamp",
-                "expected an ISO-8601 date-time with an offset (e.g. 2024-05-01T10:00:00Z), found \(other.briefDescription)")
+            throw Self.shape(prefix + "timestamp", Self.timestampExpectation + other.briefDescription)
         }
 
         let eventType = try Self.optionalString(entity["eventType"], at: prefix + "eventType")
         let orchestrationEventID = try Self.optionalString(
-            Self.value(at: EventIDType.eventIDPath, in: .object(entity)), at: prefix + EventIDType.eventIDPath)
+            Self.value(at: Self.eventIDSegments, in: .object(entity)), at: prefix + EventIDType.eventIDPath)
         let (identities, primary) = try Self.identities(entity["identityMap"], at: prefix + "identityMap")
 
-        return IncomingEvent(
+        return ReceivedEvent(
             id: id, idWasGenerated: idWasGenerated, timestamp: timestamp, timestampWasDefaulted: timestampWasDefaulted,
             eventType: eventType, orchestrationEventID: orchestrationEventID, identities: identities,
             primaryIdentity: primary, form: form, schemaRef: schemaRef, payload: .object(entity))
@@ -91,7 +92,7 @@ public struct EventParser: Sendable {
     /// The event object of a bare event or an envelope, the form, and the envelope's schema reference.
     private static func unwrap(
         _ root: OrderedFields<JSONValue>
-    ) throws(IngestionError) -> (OrderedFields<JSONValue>, IncomingEvent.Form, String?) {
+    ) throws(IngestionError) -> (OrderedFields<JSONValue>, ReceivedEvent.Form, String?) {
         let body = root["body"]
         var holdsEntity = false
         if case .object(let fields)? = body, fields["xdmEntity"] != nil { holdsEntity = true }
@@ -106,7 +107,7 @@ public struct EventParser: Sendable {
             throw shape("body.xdmEntity", "expected the event object, found \(entity.briefDescription)")
         }
         var schemaRef: String?
-        if case .string(let text)? = value(at: "header.schemaRef.id", in: .object(root)) { schemaRef = text }
+        if case .string(let text)? = value(at: ["header", "schemaRef", "id"], in: .object(root)) { schemaRef = text }
         return (fields, .envelope, schemaRef)
     }
 
@@ -153,11 +154,15 @@ public struct EventParser: Sendable {
         }
     }
 
-    /// The value at a dotted path through objects, `nil` when any step is missing or not an object.
-    static func value(at path: String, in root: JSONValue) -> JSONValue? {
+    private static let timestampExpectation = "expected an ISO-8601 date-time with an offset (e.g. 2024-05-01T10:00:00Z), found "
+
+    private static let eventIDSegments = EventIDType.eventIDPath.split(separator: ".").map(String.init)
+
+    /// The value at a path through objects, `nil` when any step is missing or not an object.
+    static func value(at path: [String], in root: JSONValue) -> JSONValue? {
         var current = root
-        for segment in path.split(separator: ".") {
-            guard case .object(let fields) = current, let next = fields[String(segment)] else { return nil }
+        for segment in path {
+            guard case .object(let fields) = current, let next = fields[segment] else { return nil }
             current = next
         }
         return current

@@ -9,10 +9,18 @@ extension FieldSchema {
     /// `dateTimeOnly`, `dateTime` (with an offset or zone) and `duration` fields are ISO-8601
     /// strings; list elements must all have the element type; fields the schema does not
     /// declare are kept as they are. Paths are written `items[2].price`, after `pathPrefix`.
-    public func check(eventPayload payload: JSONValue, pathPrefix: String = "") -> PayloadCheck {
+    /// - Parameters:
+    ///   - keeping: when given, the typed payload holds only these top-level fields (what an
+    ///     expression reads); the whole payload is checked all the same.
+    ///   - validating: when `false`, nothing is checked: the kept fields are only typed (what a
+    ///     condition reads, before the event is known to match).
+    public func check(
+        eventPayload payload: JSONValue, pathPrefix: String = "", keeping: Set<String>? = nil, validating: Bool = true
+    ) -> PayloadCheck {
         var problems: [IngestionError] = []
-        let value = typedObject(payload, path: pathPrefix, standardFields: true, problems: &problems)
-        return PayloadCheck(value: value, problems: Array(problems.prefix(Self.maximumReportedProblems)))
+        let value = typedObject(
+            payload, path: pathPrefix, standardFields: true, keeping: keeping, validating: validating, problems: &problems)
+        return PayloadCheck(value: value, problems: validating ? Array(problems.prefix(Self.maximumReportedProblems)) : [])
     }
 
     /// The standard ExperienceEvent fields as typed when the schema does not declare them.
@@ -21,21 +29,28 @@ extension FieldSchema {
     ]
 
     fileprivate func typedObject(
-        _ json: JSONValue, path: String, standardFields: Bool, problems: inout [IngestionError]
+        _ json: JSONValue, path: String, standardFields: Bool, keeping: Set<String>? = nil, validating: Bool = true,
+        problems: inout [IngestionError]
     ) -> Value {
         guard case .object(let object) = json else { return Value(json: json) }
         var typed: [(String, Value)] = []
-        typed.reserveCapacity(object.count)
-        for (name, value) in object.pairs {
+        typed.reserveCapacity(keeping?.count ?? object.count)
+        for name in object.keys {
+            let kept = keeping?.contains(name) ?? true
+            let value = object[name]!
             if let field = fields.first(where: { $0.name == name }) {
-                typed.append((name, field.typed(value, path: path + name, problems: &problems)))
+                guard kept || validating else { continue }
+                let value = field.typed(value, path: path + name, problems: &problems)
+                if kept { typed.append((name, value)) }
+            } else if !kept {
+                continue
             } else if standardFields, let type = Self.standardFieldTypes[name] {
                 typed.append((name, SchemaField(name: name, type: type).typed(value, path: path + name, problems: &problems)))
             } else {
                 typed.append((name, Value(json: value)))
             }
         }
-        for field in fields where field.required && (object[field.name] ?? .null) == .null {
+        for field in fields where validating && field.required && (object[field.name] ?? .null) == .null {
             let state = object[field.name] == nil ? "missing" : "null"
             problems.append(IngestionError(
                 .missingField, "a required field (\(field.type.phrase)) is \(state)", fieldPath: path + field.name))
@@ -140,7 +155,14 @@ extension FieldType {
         case .duration: "an ISO-8601 duration (e.g. PT1H30M)"
         case .object: "an object"
         case .listObject: "a list of objects"
-        default: "a list of " + (elementType.map { $0.rawValue } ?? "values")
+        case .listString: "a list of strings"
+        case .listInteger: "a list of integers"
+        case .listDecimal: "a list of decimals"
+        case .listBoolean: "a list of booleans"
+        case .listDateOnly: "a list of ISO-8601 dates"
+        case .listDateTimeOnly: "a list of ISO-8601 local date-times"
+        case .listDateTime: "a list of ISO-8601 date-times"
+        case .listDuration: "a list of ISO-8601 durations"
         }
     }
 }

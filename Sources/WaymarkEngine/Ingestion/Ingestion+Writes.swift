@@ -4,7 +4,7 @@ import WaymarkStore
 extension Ingestion {
     /// The idempotency key of an event's inbox entry for one route: `_id`, or `_id#eventName`
     /// when the event matched several configs.
-    static func inboxEventID(of event: IncomingEvent, route: EventRoute, routeCount: Int) -> String {
+    static func inboxEventID(of event: ReceivedEvent, route: EventRoute, routeCount: Int) -> String {
         routeCount == 1 ? event.id : event.id + "#" + route.eventName
     }
 
@@ -14,12 +14,11 @@ extension Ingestion {
         guard !routed.isEmpty else { return [] }
         var entries: [InboxEntry] = []
         for item in routed {
-            let payload = item.event.payload.serializedBytes()
             for route in item.routes {
                 entries.append(InboxEntry(
                     partition: route.profile.partition(of: partitionCount), kind: .event,
                     eventID: Self.inboxEventID(of: item.event, route: route, routeCount: item.routes.count),
-                    eventName: route.eventName, profile: route.profile, payload: payload, receivedAt: receivedAt))
+                    eventName: route.eventName, profile: route.profile, payload: item.payload, receivedAt: receivedAt))
             }
         }
         let outcomes: [InboxAppendResult]
@@ -73,8 +72,10 @@ extension Ingestion {
     /// Adds the identities of newly accepted events to the profile store, so the person is found
     /// by any of them: one profile per event, keyed by its first route's profile, holding the other
     /// routes' profiles and the `identityMap` identities. Known profiles keep their test flag and
-    /// time zone; events that bring nothing new write nothing. Failures are logged, not returned:
-    /// the events are already accepted.
+    /// time zone; events that bring nothing new write nothing. A key whose identities belong to
+    /// one other known person joins that person (the store merges); identities that would join
+    /// two known people are skipped. Failures are logged, not returned: the events are already
+    /// accepted.
     func recordIdentities(of accepted: [RoutedEvent], at now: Int64) async {
         var wanted: [ProfileKey: [ProfileKey]] = [:]
         var order: [ProfileKey] = []

@@ -83,7 +83,7 @@ public final class Ingestion: Sendable {
         var routed: [RoutedEvent] = []
         var discards: [(result: Int, records: [DiscardRecord])] = []
         for (index, bytes) in events.enumerated() {
-            let event: IncomingEvent
+            let event: ReceivedEvent
             do {
                 event = try parser.parse(bytes, receivedAt: receivedAt, makeID: makeID)
             } catch {
@@ -97,7 +97,7 @@ public final class Ingestion: Sendable {
             switch classification.outcome {
             case .rejected: result.status = .rejected
             case .discarded: result.status = .discarded
-            case .routed: routed.append(RoutedEvent(result: index, event: event, routes: classification.routes))
+            case .routed: routed.append(RoutedEvent(result: index, event: event, routes: classification.routes, sent: bytes))
             }
             if result.status != .rejected, !classification.discards.isEmpty {
                 discards.append((index, classification.discards.map { $0.record(of: event, timestamp: receivedAt) }))
@@ -110,10 +110,11 @@ public final class Ingestion: Sendable {
         return results
     }
 
-    /// The catalog of the current configuration, rebuilt only when the configuration changed.
+    /// The catalog of the current configuration, rebuilt only when its event configs changed
+    /// (only they decide matching and keys; an unchanged array compares in constant time).
     private func currentCatalog() async -> EventCatalog {
         let configuration = await configuration()
-        if let cached = catalogCache.withLock({ $0 }), cached.configuration == configuration { return cached }
+        if let cached = catalogCache.withLock({ $0 }), cached.sourceEvents == configuration.events { return cached }
         let catalog = EventCatalog(configuration: configuration)
         catalogCache.withLock { $0 = catalog }
         return catalog

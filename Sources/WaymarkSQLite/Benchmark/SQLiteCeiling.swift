@@ -23,6 +23,11 @@ public enum SQLiteCeiling {
         public var timersFired: Int
         /// `SQLiteStore.fireDueTimers` moving every timer into the inbox, `batchSize` at a time.
         public var timerFiringsPerSecond: Double
+        /// The same rates per second of CPU used by the process (all threads): what the rates
+        /// would be on an idle machine without waiting on the disk.
+        public var rawEntriesPerCPUSecond: Double
+        public var storeEntriesPerCPUSecond: Double
+        public var timerFiringsPerCPUSecond: Double
         /// The store's file size after a checkpoint, divided by the people waiting (timers pending).
         public var fileBytesPerWaitingPerson: Double
         /// The same with only the pages in use (free pages left by consumed inbox rows excluded).
@@ -32,9 +37,11 @@ public enum SQLiteCeiling {
             func rate(_ value: Double) -> String { String(Int(value.rounded())) }
             return """
                 SQLite ceiling: \(entries) W1 entries, batches of \(batchSize), synchronous=\(durability.pragmaValue), WAL
-                  raw inserts:    \(rate(rawEntriesPerSecond)) entries/s (\(rate(rawRowsPerSecond)) rows/s, \(rowsPerEntry) rows per entry)
-                  via the store:  \(rate(storeEntriesPerSecond)) entries/s (appendToInbox + commit)
-                  timer firings:  \(rate(timerFiringsPerSecond)) /s (fireDueTimers, timers into the inbox)
+                  raw inserts:    \(rate(rawEntriesPerSecond)) entries/s (\(rate(rawRowsPerSecond)) rows/s, \(rowsPerEntry) rows per entry), \
+                \(rate(rawEntriesPerCPUSecond)) per CPU-second
+                  via the store:  \(rate(storeEntriesPerSecond)) entries/s (appendToInbox + commit), \(rate(storeEntriesPerCPUSecond)) per CPU-second
+                  timer firings:  \(rate(timerFiringsPerSecond)) /s (fireDueTimers, timers into the inbox), \
+                \(rate(timerFiringsPerCPUSecond)) per CPU-second
                   storage:        \(rate(fileBytesPerWaitingPerson)) bytes per waiting person (file), \(rate(usedBytesPerWaitingPerson)) (pages in use)
                 """
         }
@@ -50,32 +57,35 @@ public enum SQLiteCeiling {
         directory: String, entries: Int = 100_000, batchSize: Int = 5_000, durability: SQLiteStore.Durability = .full
     ) async throws(StoreError) -> Figures {
         let batch = max(1, batchSize)
+        let people = (0..<max(0, entries)).map(W1Sample.init)
         let raw = try SQLiteStore(directory: (directory as NSString).appendingPathComponent("raw"), durability: durability)
-        let rawSeconds = try await measureRaw(raw, entries: entries, batchSize: batch)
+        let rawTime = try await Measured.run { () throws(StoreError) in try await measureRaw(raw, people, batchSize: batch) }
 
         let store = try SQLiteStore(directory: (directory as NSString).appendingPathComponent("store"), durability: durability)
-        let storeSeconds = try await measureStore(store, entries: entries, batchSize: batch)
+        let storeTime = try await Measured.run { () throws(StoreError) in try await measureStore(store, people, batchSize: batch) }
         try await store.checkpoint()
         let (fileBytes, usedBytes) = try await store.sizes()
 
-        let start = ContinuousClock.now
         var fired = 0
-        while true {
-            let count = try await store.fireDueTimers(now: .max, partitions: nil, limit: batch)
-            if count == 0 { break }
-            fired += count
+        let fireTime = try await Measured.run { () throws(StoreError) in
+            while true {
+                let count = try await store.fireDueTimers(now: .max, partitions: nil, limit: batch)
+                if count == 0 { break }
+                fired += count
+            }
         }
-        let fireSeconds = (ContinuousClock.now - start).seconds
-        let people = Double(max(1, entries))
+        let count = Double(max(1, entries))
         return Figures(
             entries: entries, batchSize: batch, durability: durability, rowsPerEntry: 7,
-            rawEntriesPerSecond: people / rawSeconds, rawRowsPerSecond: people * 7 / rawSeconds,
-            storeEntriesPerSecond: people / storeSeconds, timersFired: fired, timerFiringsPerSecond: Double(fired) / fireSeconds,
-            fileBytesPerWaitingPerson: Double(fileBytes) / people, usedBytesPerWaitingPerson: Double(usedBytes) / people)
+            rawEntriesPerSecond: count / rawTime.wall, rawRowsPerSecond: count * 7 / rawTime.wall,
+            storeEntriesPerSecond: count / storeTime.wall, timersFired: fired, timerFiringsPerSecond: Double(fired) / fireTime.wall,
+            rawEntriesPerCPUSecond: count / rawTime.cpu, storeEntriesPerCPUSecond: count / storeTime.cpu,
+            timerFiringsPerCPUSecond: Double(fired) / fireTime.cpu,
+            fileBytesPerWaitingPerson: Double(fileBytes) / count, usedBytesPerWaitingPerson: Double(usedBytes) / count)
     }
 
     /// Inserts the rows with plain cached statements; returns the seconds taken.
-    private static func measureRaw(_ store: SQLiteStore, entries: Int, batchSize: Int) async throws(StoreError) -> Double {
+    private static func measureRaw(_ store: SQLiteStore, _ people: [W1Sample], batchSize: Int) async throws(StoreError) {
         let nodes = try await store.write("creating the benchmark's step nodes") { db in
             try (0..<3).map { index in
                 try db.execute(
@@ -86,9 +96,8 @@ public enum SQLiteCeiling {
                 return db.lastInsertedRowID
             }
         }
-        let start = ContinuousClock.now
-        for first in stride(from: 0, to: entries, by: batchSize) {
-            let range = first..<min(entries, first + batchSize)
+        for first in stride(from: 0, to: people.count, by: batchSize) {
+            let batch = people[first..<min(people.count, first + batchSize)]
             try await store.write("inserting benchmark rows") { db in
                 let accept = try db.cachedStatement(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, 'event')")
                 let inbox = try db.cachedStatement(
@@ -112,8 +121,7 @@ public enum SQLiteCeiling {
                         INSERT INTO step_event_rows (instance, node, stepID, stepStatus, flags, eventID, timestamp, processingTime,
                             parentStepID) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)
                         """)
-                for number in range {
-                    let person = W1Sample(number)
+                for person in batch {
                     try accept.execute(arguments: [person.eventID])
                     try inbox.execute(arguments: [person.partition, person.eventID, person.profileID, person.payload, person.now])
                     try consume.execute(arguments: [db.lastInsertedRowID])
@@ -133,14 +141,12 @@ public enum SQLiteCeiling {
                 }
             }
         }
-        return (ContinuousClock.now - start).seconds
     }
 
     /// Writes the same rows through the store's API; returns the seconds taken.
-    private static func measureStore(_ store: SQLiteStore, entries: Int, batchSize: Int) async throws(StoreError) -> Double {
-        let start = ContinuousClock.now
-        for first in stride(from: 0, to: entries, by: batchSize) {
-            let people = (first..<min(entries, first + batchSize)).map(W1Sample.init)
+    private static func measureStore(_ store: SQLiteStore, _ everyone: [W1Sample], batchSize: Int) async throws(StoreError) {
+        for first in stride(from: 0, to: everyone.count, by: batchSize) {
+            let people = everyone[first..<min(everyone.count, first + batchSize)]
             let results = try await store.appendToInbox(people.map(\.inboxEntry))
             var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
             batch.consumedInbox = results.compactMap { if case .accepted(let sequence) = $0 { sequence } else { nil } }
@@ -149,14 +155,5 @@ public enum SQLiteCeiling {
             batch.stepEvents = people.flatMap(\.stepEvents)
             try await store.commit([batch])
         }
-        return (ContinuousClock.now - start).seconds
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    fileprivate var seconds: Double {
-        let (seconds, attoseconds) = components
-        return max(1e-9, Double(seconds) + Double(attoseconds) / 1e18)
     }
 }

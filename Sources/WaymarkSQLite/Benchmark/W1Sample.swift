@@ -39,10 +39,32 @@ struct W1Sample {
         now = Self.start + Int64(number)
     }
 
-    /// A UUID-shaped id (36 characters), distinct per kind and number.
+    /// A random-looking UUID-shaped id (36 characters, like a v4 UUID), distinct per kind and
+    /// number: random keys fill index pages as real ids do.
     private static func uuid(_ kind: Int, _ number: Int) -> String {
-        let digits = String(number)
-        return "0000000\(kind)-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        let high = mix(UInt64(kind) << 40 ^ UInt64(number))
+        let low = mix(high ^ 0x9E37_79B9_7F4A_7C15)
+        let hex = hex(high) + hex(low)
+        var id = ""
+        id.reserveCapacity(36)
+        for (index, character) in hex.enumerated() {
+            if [8, 12, 16, 20].contains(index) { id.append("-") }
+            id.append(character)
+        }
+        return id
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// SplitMix64's finalizer.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     var profile: ProfileKey { ProfileKey(namespace: "Email", id: profileID) }

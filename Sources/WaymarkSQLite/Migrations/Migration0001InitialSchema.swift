@@ -45,15 +45,20 @@ enum Migration0001InitialSchema {
         );
         CREATE UNIQUE INDEX instances_by_profile ON instances (profile_namespace, profile_id, journey_id, is_active);
 
-        -- Timers as indexed rows; a due timer moves into the inbox.
+        -- Timers as indexed rows; a due timer moves into the inbox. Like step events, a timer
+        -- refers to its instance's row, and its profile is NULL when it is the instance's.
         CREATE TABLE timers (
             timer_id TEXT NOT NULL UNIQUE CHECK (timer_id <> ''),
             partition INTEGER NOT NULL CHECK (partition >= 0),
-            instance_id TEXT NOT NULL,
-            profile_namespace TEXT NOT NULL,
-            profile_id TEXT NOT NULL,
+            instance INTEGER REFERENCES instances (ref),
+            instance_id TEXT,
+            profile_namespace TEXT,
+            profile_id TEXT,
             due_at INTEGER NOT NULL,
-            payload BLOB NOT NULL
+            payload BLOB NOT NULL,
+            CHECK ((instance IS NULL) <> (instance_id IS NULL)),
+            CHECK ((profile_namespace IS NULL) = (profile_id IS NULL)),
+            CHECK (instance IS NOT NULL OR profile_id IS NOT NULL)
         );
         CREATE INDEX timers_by_due_at ON timers (due_at);
 
@@ -108,7 +113,8 @@ enum Migration0001InitialSchema {
         );
 
         -- Step events, compact: position is the write order; the instance, profile and external key
-        -- are NULL when they are the instance's (the view restores them); flags hold the booleans;
+        -- are NULL when they are the instance's (the view restores them); flags hold the booleans
+        -- (bit 32: the parent step is the instance's previous step, parentStepID is then NULL);
         -- details the action and fetch fields (a JSON object, NULL when none). Query the
         -- `step_events` view, whose columns are the journeyStep field names.
         CREATE TABLE step_event_rows (
@@ -118,7 +124,7 @@ enum Migration0001InitialSchema {
             node INTEGER NOT NULL REFERENCES step_nodes (ref),
             stepID TEXT NOT NULL,
             stepStatus INTEGER NOT NULL CHECK (stepStatus BETWEEN 0 AND 5),
-            flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 31),
+            flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 63),
             eventID TEXT NOT NULL,
             timestamp INTEGER NOT NULL,
             processingTime INTEGER NOT NULL,
@@ -130,7 +136,8 @@ enum Migration0001InitialSchema {
             parentTransitionID TEXT,
             parentTransitionName TEXT,
             details TEXT CHECK (details IS NULL OR json_valid(details)),
-            CHECK ((instance IS NULL) <> (instanceID IS NULL))
+            CHECK ((instance IS NULL) <> (instanceID IS NULL)),
+            CHECK (flags & 32 = 0 OR (instance IS NOT NULL AND parentStepID IS NULL))
         );
         CREATE INDEX step_event_rows_by_instance ON step_event_rows (instance) WHERE instance IS NOT NULL;
         CREATE INDEX step_event_rows_by_instance_id ON step_event_rows (instanceID) WHERE instanceID IS NOT NULL;
@@ -147,7 +154,10 @@ enum Migration0001InitialSchema {
             n.journeyID, n.journeyVersionID, n.journeyVersionName, n.journeyVersion,
             COALESCE(s.instanceID, i.instance_id) AS instanceID,
             COALESCE(s.externalKey, s.profileID, i.profile_id) AS externalKey,
-            s.parentStepID, s.parentStepName, s.parentTransitionID, s.parentTransitionName,
+            CASE WHEN (s.flags & 32) <> 0 THEN (
+                SELECT p.stepID FROM step_event_rows p WHERE p.instance = s.instance AND p.position < s.position
+                ORDER BY p.position DESC LIMIT 1) ELSE s.parentStepID END AS parentStepID,
+            s.parentStepName, s.parentTransitionID, s.parentTransitionName,
             (s.flags & 8) <> 0 AS inTest,
             s.processingTime,
             CASE WHEN (s.flags & 16) <> 0 THEN 'batch' ELSE 'unitary' END AS instanceType,

@@ -26,11 +26,29 @@ enum StepEventDetails {
 
     /// The details of `event` as JSON text, or `nil` when it has none.
     static func encode(_ event: StepEvent) -> String? {
+        guard hasDetails(event) else { return nil }
         var fields: [(String, JSONValue)] = []
         for (name, path) in strings { if let value = event[keyPath: path] { fields.append((name, .string(value))) } }
         for (name, path) in integers { if let value = event[keyPath: path] { fields.append((name, .int(value))) } }
         for (name, path) in booleans { if let value = event[keyPath: path] { fields.append((name, .bool(value))) } }
         return fields.isEmpty ? nil : JSONValue.object(OrderedFields(fields)).serialized()
+    }
+
+    /// Whether any action or fetch field is set (direct reads: the common case, none, is fast).
+    private static func hasDetails(_ event: StepEvent) -> Bool {
+        let strings: [String?] = [
+            event.actionID, event.actionName, event.actionType, event.actionExecutionError, event.actionExecutionErrorCode,
+            event.actionExecutionOriginError, event.actionExecutionOriginCode, event.actionOriginEndpoint, event.actionOriginMethod,
+            event.actionBusinessType, event.fetchTypeInError, event.fetchError, event.fetchErrorCode, event.fetchOriginError,
+            event.fetchOriginErrorCode,
+        ]
+        let integers: [Int64?] = [
+            event.actionExecutionTime, event.actionExecutionOriginStartTime, event.actionExecutionOriginTime, event.actionWaitTime,
+            event.fetchTotalTime, event.fetchCount, event.fetchPlatformTotalTime, event.fetchPlatformCount,
+            event.fetchCustomTotalTime, event.fetchCustomCount,
+        ]
+        return strings.contains { $0 != nil } || integers.contains { $0 != nil } || event.actionParameterized != nil
+            || event.actionIsThrottled != nil
     }
 
     /// Sets the fields of `text` (a details object) on `event`.

@@ -15,27 +15,25 @@ extension SQLiteStore {
                         "partition \(batch.partition): lease generation \(batch.leaseGeneration) is not the current \(current)")
                 }
             }
-            var instances: [String: InstanceReference] = [:]
-            var nodes: [StepNodeKey: Int64] = [:]
-            for batch in batches { try self.apply(batch, instances: &instances, nodes: &nodes, db) }
-            return nodes
+            var context = SQLiteCommitContext()
+            for batch in batches { try self.apply(batch, &context, db) }
+            return context.nodes
         }
         stepNodes.withLock { $0.merge(created) { cached, _ in cached } }
     }
 
-    private func apply(
-        _ batch: PartitionCommit, instances: inout [String: InstanceReference], nodes: inout [StepNodeKey: Int64], _ db: Database
-    ) throws {
+    private func apply(_ batch: PartitionCommit, _ context: inout SQLiteCommitContext, _ db: Database) throws {
         let consume = try db.cachedStatement(sql: "DELETE FROM inbox WHERE sequence = ? AND partition = ?")
         for sequence in batch.consumedInbox { try consume.execute(arguments: [sequence, batch.partition]) }
         for instance in batch.instances {
-            instances[instance.instanceID] = InstanceReference(reference: try Self.upsert(instance, db), profile: instance.profile)
+            context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(
+                reference: try Self.upsert(instance, db), profile: instance.profile)
         }
         for id in batch.timersToCancel { try Self.cancelTimer(id, db) }
-        for timer in batch.timersToAdd { try Self.add(timer, db) }
+        for timer in batch.timersToAdd { try Self.add(timer, &context, db) }
         for row in batch.outbox { try Self.add(row, db) }
         _ = try Self.append(batch.inbox, db)
-        try insert(batch.stepEvents, instances: &instances, nodes: &nodes, db)
+        try insert(batch.stepEvents, &context, db)
         for discard in batch.discards { try Self.insert(discard, db) }
         for update in batch.profileUpdates { try Self.apply(update, db) }
         let increment = try db.cachedStatement(

@@ -3,12 +3,6 @@ import WaymarkCore
 import WaymarkStore
 
 extension SQLiteStore {
-    /// The instance a step event refers to: its row and profile.
-    struct InstanceReference: Sendable {
-        var reference: Int64
-        var profile: ProfileKey
-    }
-
     static let stepStatusCodes: [StepStatus: Int] = [
         .ended: 0, .error: 1, .transitions: 2, .capped: 3, .timedout: 4, .instanceTimedout: 5,
     ]
@@ -21,12 +15,18 @@ extension SQLiteStore {
         static let instanceEnded = 4
         static let inTest = 8
         static let batch = 16
+        /// The parent step is the instance's previous step (`parentStepID` stored NULL).
+        static let parentIsPrevious = 32
     }
 
     private static let stepSelect = """
         SELECT s.flags, s.eventID, n.nodeID, n.nodeName, n.nodeType, s.stepID, n.stepName, n.stepType, s.stepStatus,
             n.journeyID, n.journeyVersionID, n.journeyVersionName, n.journeyVersion, COALESCE(s.instanceID, i.instance_id),
-            COALESCE(s.externalKey, s.profileID, i.profile_id), s.parentStepID, s.parentStepName, s.parentTransitionID,
+            COALESCE(s.externalKey, s.profileID, i.profile_id),
+            CASE WHEN (s.flags & 32) <> 0 THEN (
+                SELECT p.stepID FROM step_event_rows p WHERE p.instance = s.instance AND p.position < s.position
+                ORDER BY p.position DESC LIMIT 1) ELSE s.parentStepID END,
+            s.parentStepName, s.parentTransitionID,
             s.parentTransitionName, s.processingTime, s.timestamp, COALESCE(s.profileID, i.profile_id),
             COALESCE(s.profileNamespace, i.profile_namespace), s.details
         FROM step_event_rows s JOIN step_nodes n ON n.ref = s.node LEFT JOIN instances i ON i.ref = s.instance
@@ -90,11 +90,8 @@ extension SQLiteStore {
         return event
     }
 
-    /// Writes step events; `instances` holds the instances written in the same transaction, and
-    /// `nodes` collects the step nodes created (to cache them once the transaction commits).
-    func insert(
-        _ events: [StepEvent], instances: inout [String: InstanceReference], nodes: inout [StepNodeKey: Int64], _ db: Database
-    ) throws {
+    /// Writes step events, referring to their instances' rows and step nodes.
+    func insert(_ events: [StepEvent], _ context: inout SQLiteCommitContext, _ db: Database) throws {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO step_event_rows (instance, instanceID, node, stepID, stepStatus, flags, eventID, timestamp, processingTime,
@@ -106,8 +103,7 @@ extension SQLiteStore {
             guard event.instanceType == "unitary" || event.instanceType == "batch" else {
                 throw StoreError(.constraint, "step \(event.stepID): instanceType '\(event.instanceType)' is not unitary or batch")
             }
-            let instance = try instances[event.instanceID] ?? Self.instanceReference(event.instanceID, db)
-            if let instance { instances[event.instanceID] = instance }
+            let instance = try Self.instanceReference(event.instanceID, &context, db)
             let profile = ProfileKey(namespace: event.profileNamespace, id: event.profileID)
             let sameProfile = instance?.profile == profile
             var flags = event.entrance ? StepFlag.entrance : 0
@@ -115,20 +111,42 @@ extension SQLiteStore {
             if event.instanceEnded { flags |= StepFlag.instanceEnded }
             if event.inTest { flags |= StepFlag.inTest }
             if event.instanceType == "batch" { flags |= StepFlag.batch }
+            var parentStepID = event.parentStepID
+            if let instance, let parent = parentStepID, try Self.lastStep(of: instance.reference, &context, db) == parent {
+                flags |= StepFlag.parentIsPrevious
+                parentStepID = nil
+            }
             try insert.execute(arguments: [
-                instance?.reference, instance == nil ? event.instanceID : nil, try node(of: event, nodes: &nodes, db), event.stepID,
-                Self.stepStatusCodes[event.stepStatus], flags, event.eventID, event.timestamp, event.processingTime,
+                instance?.reference, instance == nil ? event.instanceID : nil, try node(of: event, nodes: &context.nodes, db),
+                event.stepID, Self.stepStatusCodes[event.stepStatus], flags, event.eventID, event.timestamp, event.processingTime,
                 event.externalKey == event.profileID ? nil : event.externalKey, sameProfile ? nil : event.profileID,
-                sameProfile ? nil : event.profileNamespace, event.parentStepID, event.parentStepName, event.parentTransitionID,
+                sameProfile ? nil : event.profileNamespace, parentStepID, event.parentStepName, event.parentTransitionID,
                 event.parentTransitionName, StepEventDetails.encode(event),
             ])
+            if let instance { context.lastSteps[instance.reference] = event.stepID }
         }
     }
 
-    static func instanceReference(_ id: String, _ db: Database) throws -> InstanceReference? {
+    /// The id of the last step written for an instance row.
+    private static func lastStep(of instance: Int64, _ context: inout SQLiteCommitContext, _ db: Database) throws -> String? {
+        if let known = context.lastSteps[instance] { return known }
+        let statement = try db.cachedStatement(
+            sql: "SELECT stepID FROM step_event_rows WHERE instance = ? ORDER BY position DESC LIMIT 1")
+        let found = try String.fetchOne(statement, arguments: [instance])
+        if let found { context.lastSteps[instance] = found }
+        return found
+    }
+
+    /// The row and profile of an instance, from this transaction's context or the table.
+    static func instanceReference(
+        _ id: String, _ context: inout SQLiteCommitContext, _ db: Database
+    ) throws -> SQLiteCommitContext.InstanceReference? {
+        if let known = context.instances[id] { return known }
         let statement = try db.cachedStatement(sql: "SELECT ref, profile_namespace, profile_id FROM instances WHERE instance_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        return InstanceReference(reference: try row.decode(atIndex: 0), profile: try row.profileKey(1))
+        let found = SQLiteCommitContext.InstanceReference(reference: try row.decode(atIndex: 0), profile: try row.profileKey(1))
+        context.instances[id] = found
+        return found
     }
 
     /// The `step_nodes` row of an event's node: cached, else found, else created.

@@ -25,10 +25,12 @@ extension SQLiteStore {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
-                    SELECT partition, 'timer', timer_id, NULL, profile_namespace, profile_id, payload, due_at FROM timers
-                    WHERE rowid IN (\(due))
-                        AND NOT EXISTS (SELECT 1 FROM inbox_accepted WHERE event_id = timer_id AND kind = 'timer')
-                    ORDER BY due_at, rowid
+                    SELECT t.partition, 'timer', t.timer_id, NULL, COALESCE(t.profile_namespace, i.profile_namespace),
+                        COALESCE(t.profile_id, i.profile_id), t.payload, t.due_at
+                    FROM timers t LEFT JOIN instances i ON i.ref = t.instance
+                    WHERE t.rowid IN (\(due))
+                        AND NOT EXISTS (SELECT 1 FROM inbox_accepted a WHERE a.event_id = t.timer_id AND a.kind = 'timer')
+                    ORDER BY t.due_at, t.rowid
                     """
             ).execute(arguments: arguments)
             try db.cachedStatement(
@@ -47,18 +49,20 @@ extension SQLiteStore {
     }
 
     /// Adds a timer, or reschedules the timer of the same id.
-    static func add(_ timer: TimerRecord, _ db: Database) throws {
+    static func add(_ timer: TimerRecord, _ context: inout SQLiteCommitContext, _ db: Database) throws {
+        let instance = try instanceReference(timer.instanceID, &context, db)
+        let sameProfile = instance?.profile == timer.profile
         try db.cachedStatement(
             sql: """
-                INSERT INTO timers (timer_id, partition, instance_id, profile_namespace, profile_id, due_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (timer_id) DO UPDATE SET partition = excluded.partition, instance_id = excluded.instance_id,
-                    profile_namespace = excluded.profile_namespace, profile_id = excluded.profile_id,
-                    due_at = excluded.due_at, payload = excluded.payload
+                INSERT INTO timers (timer_id, partition, instance, instance_id, profile_namespace, profile_id, due_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (timer_id) DO UPDATE SET partition = excluded.partition, instance = excluded.instance,
+                    instance_id = excluded.instance_id, profile_namespace = excluded.profile_namespace,
+                    profile_id = excluded.profile_id, due_at = excluded.due_at, payload = excluded.payload
                 """
         ).execute(arguments: [
-            timer.timerID, timer.partition, timer.instanceID, timer.profile.namespace, timer.profile.id, timer.dueAt,
-            timer.payload.blob,
+            timer.timerID, timer.partition, instance?.reference, instance == nil ? timer.instanceID : nil,
+            sameProfile ? nil : timer.profile.namespace, sameProfile ? nil : timer.profile.id, timer.dueAt, timer.payload.blob,
         ])
     }
 

@@ -89,3 +89,38 @@ import Testing
         }
     }
 }
+
+extension RuntimeEncodingTests {
+    @Test func extremeTimesRoundTripWithoutTrapping() throws {
+        var instance = JourneyInstance(
+            instanceID: "i", journeyID: "j", journeyVersionID: "v", profile: RuntimeFixtures.person,
+            externalKey: RuntimeFixtures.person.id, enteredAt: .max)
+        instance.waits = [WaitPoint(nodeID: "w", since: .min)]
+        #expect(try JourneyInstance(decoding: instance.encoded) == instance)
+    }
+}
+
+extension RuntimeEncodingTests {
+    @Test func everyTruncationOfAStateIsAnErrorNotACrash() throws {
+        let (instance, _) = try RuntimeFixtures.enter(try RuntimeFixtures.runnable(RuntimeFixtures.w1))
+        let bytes = instance.encoded
+        for length in 0..<bytes.count {
+            #expect(throws: RuntimeError.self) { _ = try JourneyInstance(decoding: Array(bytes.prefix(length))) }
+        }
+    }
+
+    @Test func flippedBytesNeverCrashTheDecoder() throws {
+        let (instance, _) = try RuntimeFixtures.enter(try RuntimeFixtures.runnable(RuntimeFixtures.w1))
+        let bytes = instance.encoded
+        var rejected = 0
+        for position in 0..<bytes.count {
+            for value: UInt8 in [0, 1, 0x7f, 0x80, 0xff] {
+                var corrupted = bytes
+                corrupted[position] = value
+                if (try? JourneyInstance(decoding: corrupted)) == nil { rejected += 1 }
+            }
+        }
+        // The point is that none of these crash; changes inside strings cannot be detected, structure ones are.
+        #expect(rejected > 0)
+    }
+}

@@ -48,4 +48,23 @@ import WaymarkStore
             #expect(try await store.discards(offset: 1, limit: 2) == Array(discards[1..<3]))
         }
     }
+
+    @Test(arguments: StoreBackend.allCases)
+    func parentStepsAndProfilesComeBackAcrossCommits(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var steps = (1...5).map { Sample.step("s\($0)") }
+            steps[0].parentStepID = nil
+            for index in 1..<4 { steps[index].parentStepID = steps[index - 1].stepID }
+            steps[4].parentStepID = "s2"
+            steps[2].profileID = "someone-else"
+            steps[3].externalKey = "key-4"
+            try await store.commit {
+                $0.instances = [Sample.instance("i1")]
+                $0.stepEvents = Array(steps[0..<3])
+            }
+            try await store.commit { $0.stepEvents = Array(steps[3...]) }
+            #expect(try await store.stepEvents(instanceID: "i1") == steps)
+            #expect(try await store.stepEvents(offset: 1, limit: 10) == Array(steps[1...]))
+        }
+    }
 }

@@ -66,4 +66,21 @@ import WaymarkStore
             #expect(try await store.nextTimerDue(partitions: nil) == 500)
         }
     }
+
+    @Test(arguments: StoreBackend.allCases)
+    func timersOfKnownInstancesFireWithTheirProfiles(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.commit {
+                $0.instances = [Sample.instance("i1")]
+                $0.timersToAdd = [
+                    Sample.timer("own", dueAt: 10, instance: "i1"),
+                    Sample.timer("other", dueAt: 20, instance: "i1", profile: Sample.profile(2)),
+                ]
+            }
+            #expect(try await store.fireDueTimers(now: 20, partitions: nil, limit: 10) == 2)
+            let fired = try await store.inboxEntries(partition: 0, after: 0, limit: 10)
+            #expect(fired.map(\.eventID) == ["own", "other"])
+            #expect(fired.map(\.profile) == [Sample.profile(1), Sample.profile(2)])
+        }
+    }
 }

@@ -8,6 +8,10 @@ public enum RuntimeInput: Hashable, Sendable {
     case actionResult(ExternalCallResult)
     /// The outcome of an external data fetch the instance asked for.
     case fetchResult(ExternalCallResult)
+    /// Tracking of a message the instance sent: moves it on from a reaction node waiting for it.
+    case messageTracking(MessageTracking)
+    /// A change of audience membership: moves the instance on from an audience qualification node waiting for it.
+    case audienceChange(AudienceChange)
     /// The journey version was stopped: everyone inside leaves at once.
     case stop
 }

@@ -9,7 +9,6 @@ final class InstanceEvaluationContext: EvaluationContext {
     private let runtime: RuntimeContext
     private let transient: TransientData
     private let nodeID: String
-    private var documents: [String: Value] = [:]
     private var draws = 0
 
     init(instance: JourneyInstance, journey: RunnableJourney, runtime: RuntimeContext, transient: TransientData, nodeID: String) {
@@ -23,28 +22,21 @@ final class InstanceEvaluationContext: EvaluationContext {
 
     func eventField(_ reference: FieldReference) -> Value {
         let name = reference.source
-        return document("e:" + name) {
-            if let event = transient.event, event.name == name { return event.payload }
-            return instance.events[name]
-        }.value(at: reference.path)
+        let document = transient.event.flatMap { $0.name == name ? $0.payload : nil } ?? instance.events[name]
+        return read(document, reference)
     }
 
     func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
         let group = reference.fieldGroup ?? ""
-        let key = "\(reference.source).\(group)"
-        if let fetched = transient.fetched[key] {
-            return document("d:" + key) { fetched }.value(at: reference.path)
-        }
+        if let fetched = transient.fetched["\(reference.source).\(group)"] { return read(fetched, reference) }
         guard reference.source == DataSourceConfig.experiencePlatformName else { return .null }
-        return document("p:") { runtime.profile.attributes }.value(at: [group] + reference.path)
+        return read(runtime.profile.attributes.member(group), reference)
     }
 
     func actionField(_ reference: FieldReference) -> Value {
         let name = reference.source
-        return document("a:" + name) {
-            if let action = transient.action, action.name == name { return action.response }
-            return instance.actions[name]
-        }.value(at: reference.path)
+        let document = transient.action.flatMap { $0.name == name ? $0.response : nil } ?? instance.actions[name]
+        return read(document, reference)
     }
 
     func journeyProperty(_ property: JourneyProperty) -> Value {
@@ -92,11 +84,19 @@ final class InstanceEvaluationContext: EvaluationContext {
 
     func isInAudience(_ name: String) -> Bool { runtime.audiences.contains(name) }
 
-    /// A JSON document as a value, converted once per evaluation context.
-    private func document(_ key: String, _ json: () -> JSONValue?) -> Value {
-        if let cached = documents[key] { return cached }
-        let value = json().map(Value.init(json:)) ?? .null
-        documents[key] = value
-        return value
+    /// The value at the reference's path in a document, typed by the field's schema; only the
+    /// part read is converted.
+    private func read(_ document: JSONValue?, _ reference: FieldReference) -> Value {
+        var current = document
+        for segment in reference.path { current = current?.member(segment) }
+        guard let current else { return .null }
+        return journey.temporalFields.typed(Value(json: current), for: reference)
+    }
+}
+
+extension JSONValue {
+    /// The member `key` of an object; `nil` for a missing key or a value that is not an object.
+    fileprivate func member(_ key: String) -> JSONValue? {
+        if case .object(let fields) = self { fields[key] } else { nil }
     }
 }

@@ -1,11 +1,34 @@
 extension InstanceExecution {
     /// An event for the profile: moves the person on from the event node waiting for it.
     mutating func receive(_ event: IncomingEvent) {
-        guard let index = instance.waits.firstIndex(where: { wait in
-            if case .event(let activity)? = journey.node(wait.nodeID)?.node.activity { activity.event == event.eventName } else { false }
-        }) else { return }
-        eventID = event.eventID
-        keep(event, at: instance.waits[index].nodeID)
+        moveOn(eventID: event.eventID, keeping: event) { activity in
+            if case .event(let awaited) = activity { awaited.event == event.eventName } else { false }
+        }
+    }
+
+    /// Tracking of a sent message: moves the person on from the reaction node waiting for it.
+    mutating func receive(_ tracking: MessageTracking) {
+        moveOn(eventID: tracking.eventID) { activity in
+            guard case .reaction(let reaction) = activity else { return false }
+            return reaction.actionNode == tracking.actionNodeID && reaction.reaction == tracking.kind
+        }
+    }
+
+    /// A change of audience membership: moves the person on from the audience node waiting for it.
+    mutating func receive(_ change: AudienceChange) {
+        moveOn(eventID: change.eventID) { activity in
+            guard case .audienceQualification(let awaited) = activity else { return false }
+            return awaited.audience == change.audience && awaited.behavior == change.behavior
+        }
+    }
+
+    /// Moves the person on along `next` from the first wait point whose node `accepts` the input,
+    /// keeping what later expressions read of the event it brings; nothing when none accepts it.
+    private mutating func moveOn(eventID: String, keeping event: IncomingEvent? = nil, accepts: (NodeActivity) -> Bool) {
+        guard let index = instance.waits.firstIndex(where: { journey.node($0.nodeID).map { accepts($0.node.activity) } ?? false })
+        else { return }
+        self.eventID = eventID
+        if let event { keep(event, at: instance.waits[index].nodeID) }
         resume(waitAt: index, trigger: .next, firedTimer: nil)
     }
 

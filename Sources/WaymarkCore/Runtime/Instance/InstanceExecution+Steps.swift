@@ -18,7 +18,7 @@ extension InstanceExecution {
         step.reentrance = entrance && instance.isReentrance
         step.instanceEnded = ended
         step.inTest = instance.inTest
-        step.processingTime = max(0, now - since)
+        step.processingTime = max(0, now &- since)
         if instance.lastStepSequence != 0, let parent = journey.node(instance.lastStepNodeID) {
             step.parentStepID = instance.stepID(instance.lastStepSequence)
             step.parentStepName = parent.node.displayName

@@ -34,14 +34,14 @@ extension JourneyInstance {
         writer.varint(UInt64(waits.count))
         for wait in waits {
             writer.string(wait.nodeID)
-            writer.int(wait.since - enteredAt)
+            writer.int(wait.since &- enteredAt)
             writer.varint(UInt64(wait.timer ?? 0))
         }
         if let pendingCall {
             writer.string(pendingCall.nodeID)
             writer.byte(pendingCall.kind == .action ? 0 : 1)
             writer.varint(UInt64(pendingCall.sequence))
-            writer.int(pendingCall.since - enteredAt)
+            writer.int(pendingCall.since &- enteredAt)
         }
         if !errorInfo.isEmpty {
             writer.optionalString(errorInfo.lastNodeIDInError)
@@ -90,7 +90,7 @@ extension JourneyInstance {
         if lastStepSequence != 0 { lastStepNodeID = try reader.string() }
         for _ in 0..<(try reader.count()) {
             let nodeID = try reader.string()
-            let since = enteredAt + (try reader.int())
+            let since = enteredAt &+ (try reader.int())
             let timer = try reader.uint32()
             waits.append(WaitPoint(nodeID: nodeID, since: since, timer: timer == 0 ? nil : timer))
         }
@@ -98,7 +98,7 @@ extension JourneyInstance {
             let nodeID = try reader.string()
             let kind: ExternalCallKind = try reader.byte() == 0 ? .action : .fetch
             let sequence = try reader.uint32()
-            pendingCall = PendingCall(nodeID: nodeID, kind: kind, sequence: sequence, since: enteredAt + (try reader.int()))
+            pendingCall = PendingCall(nodeID: nodeID, kind: kind, sequence: sequence, since: enteredAt &+ (try reader.int()))
         }
         if flags & Flag.errorInfo != 0 {
             errorInfo.lastNodeIDInError = try reader.optionalString()

@@ -16,6 +16,8 @@ extension JourneyInstance {
         case .timer(let timer): execution.fire(timer)
         case .actionResult(let result): execution.complete(action: result)
         case .fetchResult(let result): execution.complete(fetch: result)
+        case .messageTracking(let tracking): execution.receive(tracking)
+        case .audienceChange(let change): execution.receive(change)
         case .stop:
             execution.eventID = "journeyStopped"
             execution.terminate(.ended, firedTimer: nil)

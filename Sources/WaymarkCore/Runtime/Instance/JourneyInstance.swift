@@ -83,8 +83,6 @@ public struct JourneyInstance: Hashable, Sendable {
 
     /// Whether an event of this name moves the instance on (it waits at an event node for it).
     public func isWaiting(forEvent name: String, in journey: RunnableJourney) -> Bool {
-        isActive && waits.contains { wait in
-            if case .event(let activity)? = journey.node(wait.nodeID)?.node.activity { activity.event == name } else { false }
-        }
+        isActive && waits.contains { journey.awaitedEvent(atNode: $0.nodeID) == name }
     }
 }

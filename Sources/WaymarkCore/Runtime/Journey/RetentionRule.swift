@@ -1,33 +1,40 @@
-/// Which parts of a received event or action response an instance keeps for later expressions.
-enum RetentionRule: Hashable, Sendable {
-    /// Keep the whole document.
-    case all
-    /// Keep only these paths (and what is below them).
-    case paths(Set<[String]>)
+/// Which parts of a received event or action response an instance keeps for later expressions:
+/// a tree of the paths read, built once per journey version.
+struct RetentionRule: Hashable, Sendable {
+    /// Keep everything below this point.
+    private var keepsAll = false
+    /// Keep these members, each with its own rule.
+    private var children: [String: RetentionRule] = [:]
 
-    /// Combines two rules: the union of what they keep.
-    func merged(with other: RetentionRule) -> RetentionRule {
-        switch (self, other) {
-        case (.all, _), (_, .all): .all
-        case (.paths(let lhs), .paths(let rhs)): .paths(lhs.union(rhs))
+    /// Keeps the whole document.
+    static let all = RetentionRule(keepsAll: true)
+
+    /// Keeps `path` and everything below it (the whole document for an empty path).
+    init(path: some Collection<String>) {
+        guard let first = path.first else {
+            keepsAll = true
+            return
         }
+        children[first] = RetentionRule(path: path.dropFirst())
+    }
+
+    private init(keepsAll: Bool) { self.keepsAll = keepsAll }
+
+    /// The union of what two rules keep.
+    func merged(with other: RetentionRule) -> RetentionRule {
+        if keepsAll || other.keepsAll { return .all }
+        var result = self
+        for (key, rule) in other.children { result.children[key] = result.children[key]?.merged(with: rule) ?? rule }
+        return result
     }
 
     /// The part of `document` this rule keeps.
     func apply(to document: JSONValue) -> JSONValue {
-        switch self {
-        case .all: document
-        case .paths(let paths): Self.prune(document, paths: Array(paths))
-        }
-    }
-
-    private static func prune(_ document: JSONValue, paths: [[String]]) -> JSONValue {
-        if paths.contains(where: \.isEmpty) { return document }
+        if keepsAll { return document }
         guard case .object(let fields) = document else { return .null }
         var kept = OrderedFields<JSONValue>()
-        for (key, value) in fields.pairs {
-            let below = paths.filter { $0.first == key }.map { Array($0.dropFirst()) }
-            if !below.isEmpty { kept[key] = prune(value, paths: below) }
+        for key in fields.keys {
+            if let rule = children[key], let value = fields[key] { kept[key] = rule.apply(to: value) }
         }
         return .object(kept)
     }

@@ -21,7 +21,7 @@ extension RunnableJourney {
             var rule: RetentionRule?
             for later in laterNodes(after: node.id, in: nodes) {
                 for reference in nodes[later]?.references ?? [] where reference.kind == kind && reference.source == name {
-                    let needed = RetentionRule.paths([reference.path])
+                    let needed = RetentionRule(path: reference.path)
                     rule = rule?.merged(with: needed) ?? needed
                 }
             }

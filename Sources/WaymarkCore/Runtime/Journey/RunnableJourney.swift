@@ -15,8 +15,8 @@ public struct RunnableJourney: Sendable {
     public let externalCallTimeout: Int64
     /// Nodes by id.
     let nodes: [String: RunnableNode]
-    /// Whether the journey has a jump node (the entry event is then kept for the jump's payload).
-    let hasJump: Bool
+    /// The types of the date, date-time and duration fields the expressions read.
+    let temporalFields: TemporalFields
 
     /// Builds the runnable form of a journey version.
     ///
@@ -45,8 +45,10 @@ public struct RunnableJourney: Sendable {
             if case .event(let activity) = node.activity, let name = activity.event { waiting.insert(name) }
         }
         waitingEvents = waiting
-        hasJump = journey.nodes.contains { if case .jump = $0.activity { true } else { false } }
-        nodes = try Self.compileNodes(of: journey, entryNodeID: entry.id, configuration: configuration)
+        let nodes = try Self.compileNodes(of: journey, entryNodeID: entry.id, configuration: configuration)
+        self.nodes = nodes
+        temporalFields = TemporalFields(
+            nodes.values.flatMap(\.references), schema: ConfigurationSchema(configuration: configuration))
     }
 
     /// The id of the profile-cap counter of a node (`RuntimeContext.counters`, `incrementCounter`).
@@ -70,6 +72,11 @@ public struct RunnableJourney: Sendable {
 
     /// The node with this id.
     func node(_ id: String) -> RunnableNode? { nodes[id] }
+
+    /// The event an event node waits for.
+    func awaitedEvent(atNode id: String) -> String? {
+        if case .event(let activity)? = nodes[id]?.node.activity { activity.event } else { nil }
+    }
 }
 
 extension Timestamp {

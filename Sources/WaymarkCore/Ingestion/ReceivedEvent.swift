@@ -3,7 +3,7 @@
 /// `payload` is the event object itself (the `xdmEntity` of an envelope) with `_id` and
 /// `timestamp` always present: a missing `_id` is a generated UUID (`idWasGenerated`), a missing
 /// `timestamp` the receive time (`timestampWasDefaulted`). It is what the inbox keeps.
-public struct IncomingEvent: Hashable, Sendable {
+public struct ReceivedEvent: Hashable, Sendable {
     /// How the event was sent.
     public enum Form: String, Hashable, Sendable {
         /// A bare XDM ExperienceEvent object.

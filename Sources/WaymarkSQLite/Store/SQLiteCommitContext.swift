@@ -1,0 +1,17 @@
+import WaymarkCore
+
+/// What one commit transaction learns as it goes, to keep rows compact without re-reading.
+struct SQLiteCommitContext {
+    /// The instance a timer or step event refers to: its row and profile.
+    struct InstanceReference {
+        var reference: Int64
+        var profile: ProfileKey
+    }
+
+    /// Instances by id (written in this transaction or looked up).
+    var instances: [String: InstanceReference] = [:]
+    /// Step nodes found or created in this transaction (cached once it commits).
+    var nodes: [StepNodeKey: Int64] = [:]
+    /// The last step id written per instance row (known in this transaction or looked up).
+    var lastSteps: [Int64: String] = [:]
+}
