@@ -30,7 +30,7 @@ public enum Expression {
         return CompiledExpression(
             source: source, resultType: checked.type, references: checker.references,
             constantValue: checked.constant, thunk: checked.thunk,
-            runtimeExpectation: needsRuntimeCheck ? expecting : nil)
+            runtimeExpectation: needsRuntimeCheck ? expecting : nil, identity: checker.identity)
     }
 
     private static func mismatch(_ expected: ExpectedType, _ type: ValueType) -> String {

@@ -111,4 +111,20 @@ import Testing
             #expect(throws: ExpressionError.self) { try JSONExpressionContext(json: bad, now: sampleNow) }
         }
     }
+
+    @Test func standardLibraryThroughTheLanguage() throws {
+        #expect(try evaluate("inAudience(\"VIP\") and not inSegment('Gold')") == .boolean(true))
+        #expect(failure("inAudience(@{E.b})")?.code == .notConstant)
+        #expect(try evaluate("@{E.a} > 10 and startWith(@{E.b}, \"x\")", expecting: .boolean) == .boolean(true))
+        #expect(try evaluate("toDateTime('2021-02-19T10:00:00Z')", expecting: .dateTime) != .null)
+        #expect(try evaluate("now() == toDateTime(1795348800000)") == .boolean(true))
+        #expect(try evaluate("count(@{MyEvent.codes}) + listSize(@{MyEvent.items})") == .integer(5))
+        #expect(failure("now()", expecting: .boolean)?.message == "A condition must be true or false; this expression gives a dateTime.")
+        let suggestion = try #require(failure("startwith(@{E.b}, 'x')"))
+        #expect(suggestion.code == .unknownFunction)
+        #expect(suggestion.message.contains("Did you mean 'startWith'?"))
+        let arguments = try #require(failure("startWith(1, 'x')"))
+        #expect(arguments.code == .arguments)
+        #expect(arguments.message.contains("startWith(string, string)"))
+    }
 }

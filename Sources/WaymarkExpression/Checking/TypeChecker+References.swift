@@ -94,7 +94,7 @@ extension TypeChecker {
             let node = try check(parameter.value)
             let compiled = CompiledExpression(
                 source: parameter.source, resultType: node.type, references: Array(references[before...]),
-                constantValue: node.constant, thunk: node.thunk, runtimeExpectation: nil)
+                constantValue: node.constant, thunk: node.thunk, runtimeExpectation: nil, identity: identity)
             checked.append((parameter.name, node, compiled))
         }
         return checked
@@ -111,9 +111,8 @@ extension TypeChecker {
         }
         let reference = FieldReference(kind: .journey, source: name, path: [])
         if !references.contains(reference) { references.append(reference) }
-        return CheckedNode(type: schema.journeyPropertyType(property), thunk: { frame throws(ExpressionError) in
-            do throws(ExpressionError) { return try frame.context.journeyProperty(property) } catch { throw error.located(at: position) }
-        })
+        return CheckedNode(
+            type: schema.journeyPropertyType(property), thunk: ReferenceThunks.make(reference, parameters: [], at: position))
     }
 
     /// Checks `currentEventField` / `currentDataPackField` / `currentActionField`.

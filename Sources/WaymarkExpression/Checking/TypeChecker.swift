@@ -10,6 +10,10 @@ struct TypeChecker {
     var scopes: [(origin: FieldReference.Kind?, elementType: ValueType)] = []
     /// Field references read so far, each once, in source order.
     var references: [FieldReference] = []
+    /// The identity of this compilation, shared by the expression and its parameters' expressions.
+    let identity = CompilationIdentity()
+    /// The number of function call sites so far; each call has its own argument list.
+    var callSites = 0
 
     init(schema: any ExpressionSchema, library: FunctionLibrary) {
         self.schema = schema
@@ -199,8 +203,9 @@ struct TypeChecker {
                         at: syntax[index].position)
                 }
             }
+            callSites += 1
             return CheckedNode(
-                type: resultType, thunk: CallThunks.make(overload, arguments.map(\.thunk), at: position))
+                type: resultType, thunk: CallThunks.make(overload, arguments, site: callSites - 1, at: position))
         }
     }
 }

@@ -12,6 +12,7 @@ enum BinaryThunks {
                 let first = try left(&frame)
                 if case .boolean(let value) = first, value == decisive { return first }
                 let second = try right(&frame)
+                if case .boolean = first, case .boolean = second { return second }
                 do throws(ExpressionError) { return try op.apply(first, second) } catch { throw error.located(at: position) }
             }
         default:
@@ -31,31 +32,34 @@ enum BinaryThunks {
         _ op: BinaryOperator, _ left: @escaping Thunk, _ right: @escaping Thunk, _ constant: Value?,
         at position: SourcePosition
     ) -> Thunk? {
-        let compare: @Sendable (Int64, Int64) -> Bool
-        switch op {
-        case .equal: compare = { $0 == $1 }
-        case .notEqual: compare = { $0 != $1 }
-        case .less: compare = { $0 < $1 }
-        case .lessOrEqual: compare = { $0 <= $1 }
-        case .greater: compare = { $0 > $1 }
-        case .greaterOrEqual: compare = { $0 >= $1 }
-        default: return nil
-        }
+        guard [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
         let slow: @Sendable (Value, Value) throws(ExpressionError) -> Value = { first, second throws(ExpressionError) in
             do throws(ExpressionError) { return try op.apply(first, second) } catch { throw error.located(at: position) }
         }
         if case .integer(let bound) = constant {
             return { frame throws(ExpressionError) in
                 let first = try left(&frame)
-                if case .integer(let value) = first { return .boolean(compare(value, bound)) }
+                if case .integer(let value) = first { return .boolean(compare(op, value, bound)) }
                 return try slow(first, .integer(bound))
             }
         }
         return { frame throws(ExpressionError) in
             let first = try left(&frame)
             let second = try right(&frame)
-            if case .integer(let a) = first, case .integer(let b) = second { return .boolean(compare(a, b)) }
+            if case .integer(let a) = first, case .integer(let b) = second { return .boolean(compare(op, a, b)) }
             return try slow(first, second)
+        }
+    }
+
+    @inline(__always)
+    private static func compare(_ op: BinaryOperator, _ a: Int64, _ b: Int64) -> Bool {
+        switch op {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .less: a < b
+        case .lessOrEqual: a <= b
+        case .greater: a > b
+        default: a >= b
         }
     }
 }

@@ -12,13 +12,16 @@ public struct CompiledExpression: Sendable {
     /// The constant result, when the expression reads nothing and calls no function.
     public let constantValue: Value?
     private let thunk: Thunk
+    /// Which compilation the call-site numbers of the thunks belong to.
+    private let identity: CompilationIdentity
     /// The expectation to verify at run time, when the static type could not.
     private let runtimeExpectation: ExpectedType?
 
     package init(
         source: String, resultType: ValueType, references: [FieldReference], constantValue: Value?,
-        thunk: @escaping Thunk, runtimeExpectation: ExpectedType?
+        thunk: @escaping Thunk, runtimeExpectation: ExpectedType?, identity: CompilationIdentity
     ) {
+        self.identity = identity
         self.source = source
         self.resultType = resultType
         self.references = references
@@ -30,7 +33,27 @@ public struct CompiledExpression: Sendable {
     /// Evaluates the expression.
     /// - Throws: `ExpressionError` with the position of the sub-expression that failed.
     public func evaluate(in context: some EvaluationContext) throws(ExpressionError) -> Value {
+        var buffers = EvaluationBuffers()
+        return try evaluate(in: context, reusing: &buffers)
+    }
+
+    /// Evaluates the expression, reusing `buffers` from a previous evaluation instead of allocating.
+    /// - Throws: `ExpressionError` with the position of the sub-expression that failed.
+    public func evaluate(in context: some EvaluationContext, reusing buffers: inout EvaluationBuffers)
+        throws(ExpressionError) -> Value
+    {
+        if buffers.owner !== identity {
+            buffers.argumentLists.removeAll()
+            buffers.owner = identity
+        }
         var frame = EvaluationFrame(context: context)
+        swap(&frame.argumentLists, &buffers.argumentLists)
+        swap(&frame.elements, &buffers.elements)
+        defer {
+            if !frame.elements.isEmpty { frame.elements.removeAll(keepingCapacity: true) }
+            swap(&frame.argumentLists, &buffers.argumentLists)
+            swap(&frame.elements, &buffers.elements)
+        }
         let value = try thunk(&frame)
         if let runtimeExpectation, !runtimeExpectation.accepts(value) {
             throw ExpressionError(

@@ -1,8 +1,8 @@
 /// What a compiled expression reads while it is evaluated: fields, properties, clock, audiences.
 ///
-/// Every lookup returns `.null` for a missing field. Contexts are read many times per
-/// evaluation: a `final class` (or a struct of at most three words) avoids boxing.
-public protocol EvaluationContext: FunctionEnvironment {
+/// Every lookup returns `.null` for a missing field. Contexts are classes (`AnyObject`): an
+/// evaluation holds one reference to its context and calls it without boxing or copying.
+public protocol EvaluationContext: AnyObject, FunctionEnvironment {
     /// The value of an event payload field (`reference.kind == .event`).
     func eventField(_ reference: FieldReference) throws(ExpressionError) -> Value
 

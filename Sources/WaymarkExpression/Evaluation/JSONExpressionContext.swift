@@ -13,11 +13,9 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
     /// The instant `now()` returns.
     public let now: ZonedDateTime
     private let eventDocuments: [String: JSONValue]
-    private let events: [String: Value]
+    private let fields: FieldValueIndex
     private let dataSourceDocuments: [String: [String: JSONValue]]
-    private let dataSources: [String: [String: Value]]
     private let actionDocuments: [String: JSONValue]
-    private let actions: [String: Value]
     private let audiences: Set<String>
     private let journey: [String: Value]
 
@@ -35,15 +33,26 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
                     + Self.sections.sorted().joined(separator: ", ") + ".")
         }
         eventDocuments = try Self.members(root["events"], "\"events\"")
-        events = eventDocuments.mapValues(Value.init(json:))
         var groups: [String: [String: JSONValue]] = [:]
         for (name, document) in try Self.members(root["dataSources"], "\"dataSources\"") {
             groups[name] = try Self.members(document, "The data source \"\(name)\"")
         }
         dataSourceDocuments = groups
-        dataSources = groups.mapValues { $0.mapValues(Value.init(json:)) }
         actionDocuments = try Self.members(root["actions"], "\"actions\"")
-        actions = actionDocuments.mapValues(Value.init(json:))
+        var index = FieldValueIndex()
+        for (name, payload) in eventDocuments { index.insertTree(Value(json: payload), kind: .event, source: name) }
+        for (name, fieldGroups) in groups {
+            for (group, payload) in fieldGroups {
+                index.insertTree(Value(json: payload), kind: .dataSource, source: name, fieldGroup: group)
+            }
+        }
+        for (name, response) in actionDocuments {
+            index.insertTree(Value(json: response), kind: .action, source: name)
+            if response.fieldLookup(at: ["jo_status_code"]) != .field(.string) {
+                index.insert(.string("http_200"), kind: .action, source: name, path: ["jo_status_code"])
+            }
+        }
+        fields = index
         journey = try Self.members(root["journey"], "\"journey\"").mapValues(Value.init(json:))
         switch root["audiences"] ?? .array([]) {
         case .array(let names):
@@ -74,44 +83,51 @@ public final class JSONExpressionContext: ExpressionSchema, EvaluationContext, S
 
     // MARK: - ExpressionSchema
 
+    /// The type inferred from the event's example payload.
     public func eventFieldType(event: String, path: [String]) -> FieldLookup {
         eventDocuments[event]?.fieldLookup(at: path) ?? .unknownSource
     }
 
+    /// The type inferred from the field group's example.
     public func dataSourceFieldType(dataSource: String, fieldGroup: String, path: [String]) -> FieldLookup {
         guard let groups = dataSourceDocuments[dataSource] else { return .unknownSource }
         return groups[fieldGroup]?.fieldLookup(at: path) ?? .unknownFieldGroup
     }
 
+    /// The type inferred from the action's example response.
     public func actionFieldType(action: String, path: [String]) -> FieldLookup {
         actionDocuments[action]?.fieldLookup(at: path) ?? .unknownSource
     }
 
     // MARK: - EvaluationContext
 
+    /// The event payload value, `.null` when absent.
     public func eventField(_ reference: FieldReference) -> Value {
-        events[reference.source]?.value(at: reference.path) ?? .null
+        fields.value(of: reference)
     }
 
+    /// The field group value (parameters are not used: the document is the answer), `.null` when absent.
     public func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) -> Value {
-        dataSources[reference.source]?[reference.fieldGroup ?? ""]?.value(at: reference.path) ?? .null
+        fields.value(of: reference)
     }
 
+    /// The action response value or status, `.null` when absent.
     public func actionField(_ reference: FieldReference) -> Value {
-        guard let response = actions[reference.source] else { return .null }
-        let value = response.value(at: reference.path)
-        if reference.isActionStatus, value == .null { return .string("http_200") }
-        return value
+        fields.value(of: reference)
     }
 
+    /// The `journey` section's value of the property, `.null` when absent.
     public func journeyProperty(_ property: JourneyProperty) -> Value {
         journey[property.rawValue] ?? .null
     }
 
+    /// A random number in [0, 1).
     public func randomUnit() -> Double { Double.random(in: 0..<1) }
 
+    /// A random lowercase UUID.
     public func makeUUID() -> String { UUID().uuidString.lowercased() }
 
+    /// Whether `name` is listed in `audiences`.
     public func isInAudience(_ name: String) -> Bool { audiences.contains(name) }
 
     // MARK: - Reading the document

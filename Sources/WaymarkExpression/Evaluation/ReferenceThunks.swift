@@ -12,7 +12,12 @@ enum ReferenceThunks {
             return { frame throws(ExpressionError) in
                 do throws(ExpressionError) { return try frame.context.actionField(reference) } catch { throw error.located(at: position) }
             }
-        case .dataSource, .journey:
+        case .journey:
+            let property = JourneyProperty(rawValue: reference.source) ?? .journeyUID
+            return { frame throws(ExpressionError) in
+                do throws(ExpressionError) { return try frame.context.journeyProperty(property) } catch { throw error.located(at: position) }
+            }
+        case .dataSource:
             return { frame throws(ExpressionError) in
                 var values: [String: Value] = [:]
                 for parameter in parameters { values[parameter.name] = try parameter.thunk(&frame) }

@@ -35,7 +35,7 @@ extension ExpressionError.Code {
     public static let currentField = Self(rawValue: "ERR_EXPR_CURRENT_FIELD")
     /// A value had a type at run time that the operation cannot use.
     public static let runtimeType = Self(rawValue: "ERR_EXPR_RUNTIME_TYPE")
-    /// An operation failed at run time.
+    /// A context could not provide a value (for contexts to throw, e.g. a failed fetch).
     public static let runtime = Self(rawValue: "ERR_EXPR_RUNTIME")
     /// An evaluation context document (`--context` file) is malformed.
     public static let context = Self(rawValue: "ERR_EXPR_CONTEXT")

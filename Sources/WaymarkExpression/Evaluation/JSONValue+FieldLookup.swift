@@ -1,15 +1,3 @@
-extension Value {
-    /// The value at `path` below this one, walking object fields; `.null` when any step is missing.
-    package func value(at path: [String]) -> Value {
-        var current = self
-        for segment in path {
-            guard case .object(let fields) = current, let next = fields[segment] else { return .null }
-            current = next
-        }
-        return current
-    }
-}
-
 extension JSONValue {
     /// What a schema answers for `path` below this example document.
     ///
