@@ -19,7 +19,14 @@ public final class EventPayloadContext: EvaluationContext, Sendable {
         self.now = now
     }
 
-    public func eventField(_ reference: FieldReference) -> Value { payload.value(at: reference.path) }
+    public func eventField(_ reference: FieldReference) -> Value {
+        var current = payload
+        for segment in reference.path {
+            guard case .object(let fields) = current, let next = fields[segment] else { return .null }
+            current = next
+        }
+        return current
+    }
 
     public func dataSourceField(_ reference: FieldReference, parameters: [String: Value]) throws(ExpressionError) -> Value {
         throw ExpressionError(

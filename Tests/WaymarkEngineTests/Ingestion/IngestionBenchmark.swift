@@ -36,8 +36,8 @@ struct IngestionBenchmark {
         print("ingestion core: \(events.count) events in \(String(format: "%.2f", seconds)) s = \(Int(Double(events.count) / seconds)) events/s")
     }
 
-    @Test("events/s into each store, batches of 1,000", arguments: StoreKind.allCases)
-    func store(kind: StoreKind) async throws {
+    @Test("events/s into each store, batches of 1,000", arguments: IngestionStoreKind.allCases)
+    func store(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let ingestion = Support.ingestion(store)
             let events = Self.events()

@@ -9,7 +9,7 @@ struct IngestionFailureTests {
 
     @Test("an inbox that cannot be written rejects the routed events as retryable; nothing is acknowledged")
     func inboxFails() async throws {
-        let store: any WaymarkStore = FailingStore(inbox: true)
+        let store: any WaymarkStore = WriteFailingStore(inbox: true)
         let results = await Support.ingestion(store).ingest([
             Support.signupEvent(id: "s1"), Array(#"{"_id": "s2", "city": "Lyon"}"#.utf8), Array("nope".utf8),
         ])
@@ -22,7 +22,7 @@ struct IngestionFailureTests {
 
     @Test("discard records that cannot be written turn discarded events into retryable rejections")
     func discardsFail() async throws {
-        let store: any WaymarkStore = FailingStore(commit: true)
+        let store: any WaymarkStore = WriteFailingStore(commit: true)
         let results = await Support.ingestion(store).ingest([
             Support.signupEvent(id: "s1"), Array(#"{"_id": "s2", "city": "Lyon"}"#.utf8),
         ])
@@ -32,7 +32,7 @@ struct IngestionFailureTests {
 
     @Test("identities that cannot be recorded do not take back an acceptance")
     func profilesFail() async throws {
-        let store: any WaymarkStore = FailingStore(profiles: true)
+        let store: any WaymarkStore = WriteFailingStore(profiles: true)
         let extra = #", "identityMap": {"ECID": [{"id": "111"}]}"#
         let result = await Support.ingestion(store).ingest(Support.signupEvent(id: "p1", extra: extra))
         #expect(result.status == .accepted)

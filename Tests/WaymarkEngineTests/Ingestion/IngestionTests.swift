@@ -8,10 +8,10 @@ struct IngestionTests {
     typealias Support = IngestionTestSupport
 
     /// The stores every test runs against.
-    static let stores: [StoreKind] = StoreKind.allCases
+    static let stores: [IngestionStoreKind] = IngestionStoreKind.allCases
 
     @Test("an accepted event is in the inbox, on its profile's partition, with _id and timestamp filled in", arguments: stores)
-    func accepted(kind: StoreKind) async throws {
+    func accepted(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let result = await Support.ingestion(store).ingest(Support.signupEvent(id: nil))
             #expect(result.status == .accepted)
@@ -54,7 +54,7 @@ struct IngestionTests {
     }
 
     @Test("a repeated _id is accepted once, across calls and within a batch", arguments: stores)
-    func idempotent(kind: StoreKind) async throws {
+    func idempotent(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let ingestion = Support.ingestion(store)
             let first = await ingestion.ingest(Support.signupEvent(id: "e1"))
@@ -69,7 +69,7 @@ struct IngestionTests {
     }
 
     @Test("one bad event in a batch is rejected alone, naming the field; the rest is accepted", arguments: stores)
-    func batchWithBadEvent(kind: StoreKind) async throws {
+    func batchWithBadEvent(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let results = await Support.ingestion(store).ingest([
                 Support.signupEvent(id: "ok1"),
@@ -90,7 +90,7 @@ struct IngestionTests {
     }
 
     @Test("events no config matches, and events whose key cannot be computed, are kept as discard records", arguments: stores)
-    func discards(kind: StoreKind) async throws {
+    func discards(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let results = await Support.ingestion(store).ingest([
                 Array(#"{"_id": "d1", "city": "Lyon"}"#.utf8),
@@ -108,7 +108,7 @@ struct IngestionTests {
     }
 
     @Test("an event matching several configs gets one entry per config, keyed _id#eventName", arguments: stores)
-    func severalConfigs(kind: StoreKind) async throws {
+    func severalConfigs(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let json = #"""
                 {"_id": "m1", "_experience": {"campaign": {"orchestration": {"eventID": "signup-id"}}}, "email": "a@b.c",
@@ -126,7 +126,7 @@ struct IngestionTests {
     }
 
     @Test("the identities of an accepted event find the person; a test profile stays a test profile", arguments: stores)
-    func identities(kind: StoreKind) async throws {
+    func identities(kind: IngestionStoreKind) async throws {
         try await kind.withStore { store in
             let person = ProfileKey(namespace: "Email", id: "a@b.c")
             try await store.upsertProfiles([ProfileRecord(key: person, isTestProfile: true, timeZone: "Europe/Paris", updatedAt: 1)])

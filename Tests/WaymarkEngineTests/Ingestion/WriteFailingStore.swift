@@ -3,7 +3,7 @@ import WaymarkStore
 
 /// A store whose writes fail on demand (the disk is full, the database locked), reading through
 /// to a memory store: to see that ingestion never acknowledges what it did not store.
-final class FailingStore: WaymarkStore {
+final class WriteFailingStore: WaymarkStore {
     let inner = MemoryStore()
     let failsInbox: Bool
     let failsCommit: Bool

@@ -4,7 +4,7 @@ import WaymarkSQLite
 import WaymarkStore
 
 /// The store implementations the ingestion tests run against.
-enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+enum IngestionStoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     /// A real SQLite file (WAL, synchronous FULL) in a temporary directory.
     case sqlite
