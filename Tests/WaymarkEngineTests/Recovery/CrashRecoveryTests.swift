@@ -34,7 +34,7 @@ import WaymarkStore
     @Test(arguments: [2, 3, 7])
     func failedWritesAreRedoneWithoutLossOrDuplicates(failingEvery period: Int) async throws {
         let memory: any WaymarkStore = MemoryStore()
-        let store = FailingStore(memory, failingEvery: period)
+        let store = CrashingStore(memory, failingEvery: period)
         let clock = VirtualClock(now: Examples.event("x", at: "2026-03-01T09:00:00Z", [:]).timestamp)
         let executor = RecordingCallExecutor()
         let engine = Engine(

@@ -4,7 +4,7 @@ import WaymarkStore
 
 /// A store that fails some of its writes, as a process killed mid-write would: the failing call
 /// writes nothing (the transaction never commits). Everything else goes to the wrapped store.
-final class FailingStore: WaymarkStore {
+final class CrashingStore: WaymarkStore {
     let base: any WaymarkStore
     /// Every `period`-th write fails.
     let period: Int
