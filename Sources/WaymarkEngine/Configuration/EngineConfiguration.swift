@@ -1,0 +1,44 @@
+/// How the engine runs: partitions, batch sizes and waits. Plain values with defaults, read from
+/// flags, environment or a file at the edge only.
+public struct EngineConfiguration: Hashable, Sendable {
+    /// The number of partitions profiles are spread over (`ProfileKey.partition(of:)`); one worker
+    /// each. Fixed for the life of a data directory.
+    public var partitionCount: Int
+    /// The most inbox entries one worker batch reads, routes and commits in one transaction.
+    public var workerBatchSize: Int
+    /// The most due timers moved to the inbox per store call.
+    public var timerBatchSize: Int
+    /// The most outbox rows claimed per round.
+    public var outboxBatchSize: Int
+    /// The most external calls run at once.
+    public var outboxConcurrency: Int
+    /// How long an idle service waits before looking at the store again even when not woken
+    /// (another process may have written), in milliseconds.
+    public var idlePollInterval: Int64
+    /// How long a failed external call waits before it is tried again, in milliseconds.
+    public var outboxRetryDelay: Int64
+    /// The duration of every wait and event timeout in test mode, in milliseconds.
+    public var testModeWaitDuration: Int64
+    /// The owner name of this node's partition leases.
+    public var nodeID: String
+    /// How long a partition lease lasts, in milliseconds.
+    public var leaseDuration: Int64
+
+    /// Creates a configuration; every value has a default fit for one node.
+    public init(
+        partitionCount: Int = 8, workerBatchSize: Int = 2_000, timerBatchSize: Int = 5_000, outboxBatchSize: Int = 500,
+        outboxConcurrency: Int = 64, idlePollInterval: Int64 = 1_000, outboxRetryDelay: Int64 = 5_000,
+        testModeWaitDuration: Int64 = 10_000, nodeID: String = "local", leaseDuration: Int64 = 30 * 24 * 3_600_000
+    ) {
+        self.partitionCount = max(1, partitionCount)
+        self.workerBatchSize = max(1, workerBatchSize)
+        self.timerBatchSize = max(1, timerBatchSize)
+        self.outboxBatchSize = max(1, outboxBatchSize)
+        self.outboxConcurrency = max(1, outboxConcurrency)
+        self.idlePollInterval = max(1, idlePollInterval)
+        self.outboxRetryDelay = max(0, outboxRetryDelay)
+        self.testModeWaitDuration = max(0, testModeWaitDuration)
+        self.nodeID = nodeID
+        self.leaseDuration = max(1, leaseDuration)
+    }
+}

@@ -1,0 +1,135 @@
+import Logging
+import ServiceLifecycle
+import WaymarkCore
+import WaymarkStore
+
+/// The running engine, built in one place: ingestion, one partition worker per partition, the
+/// timer service and the outbox dispatcher over one store and one clock.
+///
+/// In a server, `services` run in a `ServiceGroup` (or `run()` runs them with graceful shutdown
+/// on SIGTERM/SIGINT). On a `VirtualClock` (`simulate`, tests) nothing runs by itself:
+/// `runUntilIdle(until:)` drives the same services' rounds and moves the clock from timer to timer.
+public final class Engine: Sendable {
+    /// How the engine runs.
+    public let configuration: EngineConfiguration
+    /// Where everything is stored.
+    public let store: any WaymarkStore
+    /// The time the engine reads.
+    public let clock: any EngineClock
+    /// Who runs actions and fetches.
+    public let executor: any ExternalCallExecutor
+    /// Receives events (the API the server calls).
+    public let ingestion: Ingestion
+    let catalog: CatalogHolder
+    let doorbells: Doorbells
+    let workers: [PartitionWorker]
+    let timerService: TimerService
+    let dispatcher: OutboxDispatcher
+    let logger: Logger
+
+    /// Builds an engine.
+    /// - Parameters:
+    ///   - random: percentage splits and `random()`; the default is deterministic per instance,
+    ///     so an input replayed after a crash takes the same path.
+    public init(
+        configuration: EngineConfiguration = EngineConfiguration(), store: any WaymarkStore,
+        clock: any EngineClock = SystemClock(), executor: any ExternalCallExecutor,
+        random: any RandomSource = StableRandom(), logger: Logger = Logger(label: "waymark.engine")
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.executor = executor
+        self.logger = logger
+        let catalog = CatalogHolder()
+        let doorbells = Doorbells(partitionCount: configuration.partitionCount)
+        self.catalog = catalog
+        self.doorbells = doorbells
+        ingestion = Ingestion(
+            store: store, partitionCount: configuration.partitionCount, configuration: { catalog.current.configuration },
+            now: { clock.now() })
+        workers = (0..<configuration.partitionCount).map { partition in
+            PartitionWorker(
+                partition: partition, store: store, clock: clock, configuration: configuration, catalog: catalog,
+                doorbells: doorbells, random: random, logger: logger)
+        }
+        timerService = TimerService(
+            store: store, clock: clock, configuration: configuration, doorbells: doorbells, logger: logger)
+        dispatcher = OutboxDispatcher(
+            store: store, clock: clock, configuration: configuration, catalog: catalog, executor: executor,
+            doorbells: doorbells, logger: logger)
+    }
+
+    /// The long-running parts, for the caller's `ServiceGroup`: the partition workers, the timer
+    /// service and the outbox dispatcher.
+    public var services: [any Service] { workers + [timerService, dispatcher] }
+
+    /// Runs the services until SIGTERM or SIGINT (graceful shutdown) or cancellation.
+    public func run() async throws {
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    /// The configs the engine runs with now.
+    public var currentConfiguration: Configuration { catalog.current.configuration }
+
+    /// Journey versions that could not be built (validation or expression errors), by
+    /// `id@version`, with why: they take no entrants and their instances wait.
+    public var journeyProblems: [String: RuntimeError] { catalog.current.problems }
+
+    /// Reads the stored configs and runs with them (at start-up).
+    public func loadConfigurations() async throws(StoreError) {
+        catalog.replace(with: JourneyCatalog(configuration: Configuration(documents: try await store.configs())))
+    }
+
+    /// Saves configs (events, data sources, actions, journey versions with their status) and runs
+    /// with every stored config from now on. A journey version's status decides who enters:
+    /// live (everyone), draftTest (test profiles), closed (nobody new), stopped (everyone leaves).
+    /// - Throws: `EngineError` naming the journey versions that cannot run (nothing is saved then),
+    ///   or the store's failure.
+    public func publish(_ documents: [ConfigDocument]) async throws(EngineError) {
+        let stored: [ConfigDocument]
+        do {
+            stored = try await store.configs()
+        } catch {
+            throw EngineError(.store, "the stored configs cannot be read: \(error)")
+        }
+        let candidate = JourneyCatalog(configuration: Configuration(documents: Self.replacing(stored, with: documents)))
+        let published = Set(documents.compactMap { document -> String? in
+            guard case .journey(let journey) = document else { return nil }
+            return "\(journey.id)@\(journey.version)"
+        })
+        let problems = candidate.problems.filter { published.contains($0.key) }
+        if !problems.isEmpty {
+            let text = problems.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.message)" }.joined(separator: "; ")
+            throw EngineError(.journeyCannotRun, text)
+        }
+        do {
+            try await store.saveConfigs(documents)
+        } catch {
+            throw EngineError(.store, "the configs cannot be saved: \(error)")
+        }
+        catalog.replace(with: candidate)
+    }
+
+    /// `stored` with the documents of the same kind and name (journeys: id and version) replaced.
+    static func replacing(_ stored: [ConfigDocument], with documents: [ConfigDocument]) -> [ConfigDocument] {
+        func key(_ document: ConfigDocument) -> String {
+            if case .journey(let journey) = document { return "journey \(journey.id)@\(journey.version)" }
+            return "\(document.kind) \(document.name)"
+        }
+        let replaced = Set(documents.map(key))
+        return stored.filter { !replaced.contains(key($0)) } + documents
+    }
+
+    /// Ingests a batch of events (XDM ExperienceEvents or streaming envelopes, as sent): accepted
+    /// ones are durable when this returns, and the partition workers are woken.
+    public func ingest(_ events: [[UInt8]]) async -> [IngestionResult] {
+        let results = await ingestion.ingest(events)
+        doorbells.ringWorkers(of: results.flatMap { $0.entries.map(\.partition) })
+        return results
+    }
+}

@@ -1,0 +1,25 @@
+/// A failure of an engine operation, with a code, a message and context.
+public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Code: String, Hashable, Sendable {
+        /// A published journey version cannot run (validation or expression errors).
+        case journeyCannotRun = "ERR_ENGINE_JOURNEY_CANNOT_RUN"
+        /// The store failed.
+        case store = "ERR_ENGINE_STORE"
+        /// `runUntilIdle` stopped at its round limit with work left (a journey that never settles).
+        case notIdle = "ERR_ENGINE_NOT_IDLE"
+    }
+
+    /// The stable code.
+    public var code: Code
+    /// What went wrong, naming what.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

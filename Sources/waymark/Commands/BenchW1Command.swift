@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import WaymarkEngine
+
+/// `waymark bench w1`: `signed_up` → condition → wait 1 h → action for N people: entries/s,
+/// timer firings/s, storage and memory per waiting person.
+struct BenchW1Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "w1", abstract: "W1: signed_up → plan == \"pro\" → wait 1 h → action, for N people.")
+
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        let people = options.people
+        let events = (0..<people).map { BenchWorkloads.signedUp($0) }
+        let harness = try await BenchHarness.start(options, documents: try BenchWorkloads.documents(journey: BenchWorkloads.w1Journey()))
+        defer { harness.finish() }
+        try await BenchW1Command.enterAndWait(harness, events: events, label: "W1")
+        try await BenchW1Command.fireAndAct(harness, label: "W1")
+        guard harness.executor.callCount == people else {
+            throw BenchFailure("W1 expected \(people) actions, got \(harness.executor.callCount)")
+        }
+        print("W1 actions: \(harness.executor.callCount) (expected \(people))")
+    }
+
+    /// Sends the events and routes them to the wait: entries/s, storage and memory per waiting person.
+    static func enterAndWait(_ harness: BenchHarness, events: [[UInt8]], label: String) async throws {
+        let people = harness.options.people
+        let memoryBefore = BenchHarness.residentMemory()
+        var accepted = 0
+        let ingestSeconds = try await harness.measure("\(label) ingest (durable inbox)", count: events.count, unit: "events") {
+            accepted = try await harness.ingest(events).accepted
+        }
+        let routeSeconds = try await harness.measure("\(label) route to the wait", count: accepted, unit: "entries") {
+            try await harness.engine.drainInboxes()
+        }
+        print(String(format: "%@ entries end to end (ingest + route): %.0f entries/s", label, Double(accepted) / (ingestSeconds + routeSeconds)))
+        let waiting = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
+        let timers = try await harness.engine.store.timerCount()
+        print("\(label) waiting: \(waiting) instances, \(timers) timers")
+        guard waiting == people else { throw BenchFailure("\(label) expected \(people) waiting, got \(waiting)") }
+        let memoryAfter = BenchHarness.residentMemory()
+        print(String(
+            format: "%@ RSS: %.1f MB before, %.1f MB with %d waiting: %.0f bytes per waiting person", label,
+            Double(memoryBefore) / 1_048_576, Double(memoryAfter) / 1_048_576, waiting,
+            Double(memoryAfter - memoryBefore) / Double(waiting)))
+        if let sizes = try await harness.storageSizes() {
+            print(String(
+                format: "%@ storage after checkpoint: file %.1f MB (%.0f bytes per waiting person), pages in use %.1f MB (%.0f bytes per waiting person)",
+                label, Double(sizes.file) / 1_048_576, Double(sizes.file) / Double(waiting), Double(sizes.used) / 1_048_576,
+                Double(sizes.used) / Double(waiting)))
+        }
+    }
+
+    /// Moves the clock past the wait and runs the timers, then the actions and their results.
+    static func fireAndAct(_ harness: BenchHarness, label: String) async throws {
+        let people = harness.options.people
+        harness.clock.advance(by: BenchWorkloads.hour)
+        var fired = 0
+        try await harness.measure("\(label) timer firings (fire + route to the action)", count: people, unit: "timers") {
+            while true {
+                let count = try await harness.engine.fireDueTimers()
+                let handled = try await harness.engine.drainInboxes()
+                fired += count
+                if count == 0 && handled == 0 { break }
+            }
+        }
+        guard fired == people else { throw BenchFailure("\(label) expected \(people) timers to fire, got \(fired)") }
+        try await harness.measure("\(label) actions (dispatch + results)", count: people, unit: "actions") {
+            try await harness.settle()
+        }
+        let active = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
+        guard active == 0 else { throw BenchFailure("\(label) expected every instance ended, \(active) still active") }
+    }
+}

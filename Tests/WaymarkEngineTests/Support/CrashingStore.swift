@@ -1,0 +1,107 @@
+import Synchronization
+import WaymarkCore
+import WaymarkStore
+
+/// A store that fails some of its writes, as a process killed mid-write would: the failing call
+/// writes nothing (the transaction never commits). Everything else goes to the wrapped store.
+final class CrashingStore: WaymarkStore {
+    let base: any WaymarkStore
+    /// Every `period`-th write fails.
+    let period: Int
+    private let writes = Mutex(0)
+
+    init(_ base: any WaymarkStore, failingEvery period: Int) {
+        self.base = base
+        self.period = period
+    }
+
+    /// The number of writes failed so far.
+    var failures: Int { writes.withLock { $0 / period } }
+
+    private func maybeFail(_ what: String) throws(StoreError) {
+        let count = writes.withLock { count in
+            count += 1
+            return count
+        }
+        if count % period == 0 { throw StoreError(.io, "simulated crash during \(what)") }
+    }
+
+    func commit(_ batches: [PartitionCommit]) async throws(StoreError) {
+        try maybeFail("commit")
+        try await base.commit(batches)
+    }
+
+    func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) async throws(StoreError) -> Int {
+        try maybeFail("fireDueTimers")
+        return try await base.fireDueTimers(now: now, partitions: partitions, limit: limit)
+    }
+
+    func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError) {
+        try maybeFail("completeOutbox")
+        try await base.completeOutbox(completions)
+    }
+
+    func appendToInbox(_ entries: [InboxEntry]) async throws(StoreError) -> [InboxAppendResult] {
+        try await base.appendToInbox(entries)
+    }
+
+    func inboxEntries(partition: Int, after sequence: Int64, limit: Int) async throws(StoreError) -> [InboxEntry] {
+        try await base.inboxEntries(partition: partition, after: sequence, limit: limit)
+    }
+
+    func inboxDepth() async throws(StoreError) -> Int { try await base.inboxDepth() }
+
+    func instances(of profiles: [ProfileKey]) async throws(StoreError) -> [InstanceRecord] {
+        try await base.instances(of: profiles)
+    }
+
+    func instance(id: String) async throws(StoreError) -> InstanceRecord? { try await base.instance(id: id) }
+
+    func activeInstanceCount(journeyVersionID: String?) async throws(StoreError) -> Int {
+        try await base.activeInstanceCount(journeyVersionID: journeyVersionID)
+    }
+
+    func nextTimerDue(partitions: Set<Int>?) async throws(StoreError) -> Int64? {
+        try await base.nextTimerDue(partitions: partitions)
+    }
+
+    func timerCount() async throws(StoreError) -> Int { try await base.timerCount() }
+
+    func outboxEntries(availableAt now: Int64, limit: Int) async throws(StoreError) -> [OutboxRecord] {
+        try await base.outboxEntries(availableAt: now, limit: limit)
+    }
+
+    func postponeOutbox(id: String, until availableAt: Int64) async throws(StoreError) {
+        try await base.postponeOutbox(id: id, until: availableAt)
+    }
+
+    func upsertProfiles(_ profiles: [ProfileRecord]) async throws(StoreError) { try await base.upsertProfiles(profiles) }
+
+    func profiles(_ keys: [ProfileKey]) async throws(StoreError) -> [ProfileKey: ProfileRecord] {
+        try await base.profiles(keys)
+    }
+
+    func stepEvents(instanceID: String) async throws(StoreError) -> [StepEvent] {
+        try await base.stepEvents(instanceID: instanceID)
+    }
+
+    func stepEvents(offset: Int, limit: Int) async throws(StoreError) -> [StepEvent] {
+        try await base.stepEvents(offset: offset, limit: limit)
+    }
+
+    func stepEventCount() async throws(StoreError) -> Int { try await base.stepEventCount() }
+
+    func discards(offset: Int, limit: Int) async throws(StoreError) -> [DiscardRecord] {
+        try await base.discards(offset: offset, limit: limit)
+    }
+
+    func saveConfigs(_ documents: [ConfigDocument]) async throws(StoreError) { try await base.saveConfigs(documents) }
+
+    func configs() async throws(StoreError) -> [ConfigDocument] { try await base.configs() }
+
+    func acquireLease(partition: Int, owner: String, now: Int64, expiresAt: Int64) async throws(StoreError) -> Int64? {
+        try await base.acquireLease(partition: partition, owner: owner, now: now, expiresAt: expiresAt)
+    }
+
+    func counter(_ name: String) async throws(StoreError) -> Int64 { try await base.counter(name) }
+}
