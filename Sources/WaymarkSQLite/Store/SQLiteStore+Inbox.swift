@@ -13,7 +13,7 @@ extension SQLiteStore {
                     SELECT sequence, partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at
                     FROM inbox WHERE partition = ? AND sequence > ? ORDER BY sequence LIMIT ?
                     """)
-            let rows = try Row.fetchCursor(statement, arguments: [partition, sequence, limit])
+            let rows = try Row.fetchCursor(statement, arguments: [partition, sequence, max(0, limit)])
             var entries: [InboxEntry] = []
             while let row = try rows.next() {
                 entries.append(
