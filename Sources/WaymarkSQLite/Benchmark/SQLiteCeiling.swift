@@ -99,44 +99,63 @@ public enum SQLiteCeiling {
         for first in stride(from: 0, to: people.count, by: batchSize) {
             let batch = people[first..<min(people.count, first + batchSize)]
             try await store.write("inserting benchmark rows") { db in
-                let accept = try db.cachedStatement(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, 'event')")
-                let inbox = try db.cachedStatement(
+                var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, 'event')")
+                var inbox = try FastStatement(
+                    db,
                     sql: """
                         INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
                         VALUES (?, 'event', ?, 'signed_up', 'Email', ?, ?, ?)
                         """)
-                let consume = try db.cachedStatement(sql: "DELETE FROM inbox WHERE sequence = ?")
-                let instance = try db.cachedStatement(
+                var consume = try FastStatement(db, sql: "DELETE FROM inbox WHERE sequence = ?")
+                var instance = try FastStatement(
+                    db,
                     sql: """
                         INSERT INTO instances (instance_id, journey_id, journey_version_id, profile_namespace, profile_id, partition,
                             is_active, in_test, state, entered_at, updated_at) VALUES (?, 'w1', 'w1-v1', 'Email', ?, ?, 1, 0, ?, ?, ?)
                         """)
-                let timer = try db.cachedStatement(
+                var timer = try FastStatement(
+                    db,
+                    sql: "INSERT INTO timers (timer_id, partition, instance, due_at, payload) VALUES (?, ?, ?, ?, ?)")
+                var step = try FastStatement(
+                    db,
                     sql: """
-                        INSERT INTO timers (timer_id, partition, instance_id, profile_namespace, profile_id, due_at, payload)
-                        VALUES (?, ?, ?, 'Email', ?, ?, ?)
-                        """)
-                let step = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO step_event_rows (instance, node, stepID, stepStatus, flags, eventID, timestamp, processingTime,
-                            parentStepID) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)
+                        INSERT INTO step_event_rows (instance, node, stepID, stepStatus, flags, eventID, timestamp, processingTime)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                         """)
                 for person in batch {
-                    try accept.execute(arguments: [person.eventID])
-                    try inbox.execute(arguments: [person.partition, person.eventID, person.profileID, person.payload, person.now])
-                    try consume.execute(arguments: [db.lastInsertedRowID])
-                    try instance.execute(arguments: [
-                        person.instanceID, person.profileID, person.partition, person.state, person.now, person.now,
-                    ])
+                    accept.bind(person.eventID)
+                    try accept.run()
+                    inbox.bind(person.partition)
+                    inbox.bind(person.eventID)
+                    inbox.bind(person.profileID)
+                    inbox.bind(person.payload)
+                    inbox.bind(person.now)
+                    try inbox.run()
+                    consume.bind(db.lastInsertedRowID)
+                    try consume.run()
+                    instance.bind(person.instanceID)
+                    instance.bind(person.profileID)
+                    instance.bind(person.partition)
+                    instance.bind(person.state)
+                    instance.bind(person.now)
+                    instance.bind(person.now)
+                    try instance.run()
                     let reference = db.lastInsertedRowID
-                    try timer.execute(arguments: [
-                        person.timerID, person.partition, person.instanceID, person.profileID, person.dueAt, person.timerPayload,
-                    ])
+                    timer.bind(person.timerID)
+                    timer.bind(person.partition)
+                    timer.bind(reference)
+                    timer.bind(person.dueAt)
+                    timer.bind(person.timerPayload)
+                    try timer.run()
                     for index in 0..<3 {
-                        try step.execute(arguments: [
-                            reference, nodes[index], person.stepIDs[index], index == 2 ? 2 : 0, index == 0 ? 1 : 0, person.eventID,
-                            person.now, index == 0 ? nil : person.stepIDs[index - 1],
-                        ])
+                        step.bind(reference)
+                        step.bind(nodes[index])
+                        step.bind(person.stepIDs[index])
+                        step.bind(index == 2 ? 2 : 0)
+                        step.bind(index == 0 ? 1 : 32)
+                        step.bind(person.eventID)
+                        step.bind(person.now)
+                        try step.run()
                     }
                 }
             }

@@ -3,7 +3,9 @@ import WaymarkCore
 import WaymarkStore
 
 /// One person of the W1 benchmark (`signed_up` → condition → wait 1 h), with ids of realistic
-/// sizes (UUID-like event, instance and step ids).
+/// sizes: the event's `_id` a random UUID (it comes from outside), the ids the engine makes
+/// (instance, timer, steps) time-ordered UUIDs (v7-like), which B-tree indexes take at their
+/// right edge instead of at random pages.
 struct W1Sample {
     static let nodes: [[String]] = [
         ["signed_up", "Signed up", "event", "Signed up", "Event"],
@@ -22,28 +24,29 @@ struct W1Sample {
     let now: Int64
     var dueAt: Int64 { now + 3_600_000 }
     /// The event as ingestion would store it.
-    var payload: Data {
-        Data(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
+    var payload: [UInt8] {
+        Array(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
     }
     /// A runtime state of a plausible size (node, entered/waiting instants, a few variables).
-    var state: Data { Data(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
-    var timerPayload: Data { Data("wait_1h".utf8) }
+    var state: [UInt8] { Array(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
+    var timerPayload: [UInt8] { Array("wait_1h".utf8) }
 
     init(_ number: Int) {
         self.number = number
         eventID = Self.uuid(1, number)
-        instanceID = Self.uuid(2, number)
+        instanceID = Self.uuid(2, number, at: Self.start + Int64(number))
         timerID = instanceID + ":wait_1h"
-        stepIDs = (3...5).map { Self.uuid($0, number) }
+        stepIDs = (3...5).map { Self.uuid($0, number, at: Self.start + Int64(number)) }
         profileID = "person\(number)@example.com"
         now = Self.start + Int64(number)
     }
 
-    /// A random-looking UUID-shaped id (36 characters, like a v4 UUID), distinct per kind and
-    /// number: random keys fill index pages as real ids do.
-    private static func uuid(_ kind: Int, _ number: Int) -> String {
-        let high = mix(UInt64(kind) << 40 ^ UInt64(number))
+    /// A UUID-shaped id (36 characters) distinct per kind and number: random-looking like a v4
+    /// UUID, or starting with the milliseconds of `instant` like a v7 UUID.
+    private static func uuid(_ kind: Int, _ number: Int, at instant: Int64? = nil) -> String {
+        var high = mix(UInt64(kind) << 40 ^ UInt64(number))
         let low = mix(high ^ 0x9E37_79B9_7F4A_7C15)
+        if let instant { high = UInt64(instant) << 16 | UInt64(kind) << 12 | high & 0xFFF }
         let hex = hex(high) + hex(low)
         var id = ""
         id.reserveCapacity(36)
@@ -71,18 +74,18 @@ struct W1Sample {
 
     var inboxEntry: InboxEntry {
         InboxEntry(
-            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: [UInt8](payload),
+            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: payload,
             receivedAt: now)
     }
 
     var instance: InstanceRecord {
         InstanceRecord(
             instanceID: instanceID, journeyID: "w1", journeyVersionID: "w1-v1", profile: profile, partition: partition, isActive: true,
-            state: [UInt8](state), enteredAt: now, updatedAt: now)
+            state: state, enteredAt: now, updatedAt: now)
     }
 
     var timer: TimerRecord {
-        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: [UInt8](timerPayload))
+        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: timerPayload)
     }
 
     var stepEvents: [StepEvent] {

@@ -23,8 +23,12 @@ extension SQLiteStore {
     }
 
     private func apply(_ batch: PartitionCommit, _ context: inout SQLiteCommitContext, _ db: Database) throws {
-        let consume = try db.cachedStatement(sql: "DELETE FROM inbox WHERE sequence = ? AND partition = ?")
-        for sequence in batch.consumedInbox { try consume.execute(arguments: [sequence, batch.partition]) }
+        var consume = try FastStatement(db, sql: "DELETE FROM inbox WHERE sequence = ? AND partition = ?")
+        for sequence in batch.consumedInbox {
+            consume.bind(sequence)
+            consume.bind(batch.partition)
+            try consume.run()
+        }
         for instance in batch.instances {
             context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(
                 reference: try Self.upsert(instance, db), profile: instance.profile)

@@ -13,7 +13,7 @@ extension SQLiteStore {
                     SELECT sequence, partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at
                     FROM inbox WHERE partition = ? AND sequence > ? ORDER BY sequence LIMIT ?
                     """)
-            let rows = try Row.fetchCursor(statement, arguments: [partition, sequence, limit])
+            let rows = try Row.fetchCursor(statement, arguments: [partition, sequence, max(0, limit)])
             var entries: [InboxEntry] = []
             while let row = try rows.next() {
                 entries.append(
@@ -33,8 +33,9 @@ extension SQLiteStore {
 
     /// Appends entries whose kind and event id were never accepted, in order.
     static func append(_ entries: [InboxEntry], _ db: Database) throws -> [InboxAppendResult] {
-        let accept = try db.cachedStatement(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        let insert = try db.cachedStatement(
+        var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        var insert = try FastStatement(
+            db,
             sql: """
                 INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,15 +43,22 @@ extension SQLiteStore {
         var results: [InboxAppendResult] = []
         results.reserveCapacity(entries.count)
         for entry in entries {
-            try accept.execute(arguments: [entry.eventID, entry.kind.rawValue])
+            accept.bind(entry.eventID)
+            accept.bind(entry.kind.rawValue)
+            try accept.run()
             guard db.changesCount == 1 else {
                 results.append(.duplicate)
                 continue
             }
-            try insert.execute(arguments: [
-                entry.partition, entry.kind.rawValue, entry.eventID, entry.eventName, entry.profile.namespace, entry.profile.id,
-                entry.payload.blob, entry.receivedAt,
-            ])
+            insert.bind(entry.partition)
+            insert.bind(entry.kind.rawValue)
+            insert.bind(entry.eventID)
+            insert.bind(entry.eventName)
+            insert.bind(entry.profile.namespace)
+            insert.bind(entry.profile.id)
+            insert.bind(entry.payload)
+            insert.bind(entry.receivedAt)
+            try insert.run()
             results.append(.accepted(sequence: db.lastInsertedRowID))
         }
         return results

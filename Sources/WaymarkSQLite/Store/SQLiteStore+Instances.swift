@@ -51,7 +51,8 @@ extension SQLiteStore {
     /// Creates or updates an instance; returns its row reference. The profile and journey
     /// version of an instance never change; a person holds one active place per journey.
     static func upsert(_ record: InstanceRecord, _ db: Database) throws -> Int64 {
-        let statement = try db.cachedStatement(
+        var statement = try FastStatement(
+            db,
             sql: """
                 INSERT INTO instances (\(instanceColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (instance_id) DO UPDATE SET
@@ -63,13 +64,18 @@ extension SQLiteStore {
                 """)
         let reference: Int64?
         do {
-            reference = try Int64.fetchOne(
-                statement,
-                arguments: [
-                    record.instanceID, record.journeyID, record.journeyVersionID, record.profile.namespace, record.profile.id,
-                    record.partition, record.isActive ? 1 : nil, record.inTest, record.state.blob, record.enteredAt,
-                    record.updatedAt,
-                ])
+            statement.bind(record.instanceID)
+            statement.bind(record.journeyID)
+            statement.bind(record.journeyVersionID)
+            statement.bind(record.profile.namespace)
+            statement.bind(record.profile.id)
+            statement.bind(record.partition)
+            statement.bind(record.isActive ? 1 : nil as Int64?)
+            statement.bind(record.inTest)
+            statement.bind(record.state)
+            statement.bind(record.enteredAt)
+            statement.bind(record.updatedAt)
+            reference = try statement.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError(
                 .constraint,

@@ -92,7 +92,8 @@ extension SQLiteStore {
 
     /// Writes step events, referring to their instances' rows and step nodes.
     func insert(_ events: [StepEvent], _ context: inout SQLiteCommitContext, _ db: Database) throws {
-        let insert = try db.cachedStatement(
+        var insert = try FastStatement(
+            db,
             sql: """
                 INSERT INTO step_event_rows (instance, instanceID, node, stepID, stepStatus, flags, eventID, timestamp, processingTime,
                     externalKey, profileID, profileNamespace, parentStepID, parentStepName, parentTransitionID, parentTransitionName,
@@ -116,13 +117,24 @@ extension SQLiteStore {
                 flags |= StepFlag.parentIsPrevious
                 parentStepID = nil
             }
-            try insert.execute(arguments: [
-                instance?.reference, instance == nil ? event.instanceID : nil, try node(of: event, nodes: &context.nodes, db),
-                event.stepID, Self.stepStatusCodes[event.stepStatus], flags, event.eventID, event.timestamp, event.processingTime,
-                event.externalKey == event.profileID ? nil : event.externalKey, sameProfile ? nil : event.profileID,
-                sameProfile ? nil : event.profileNamespace, parentStepID, event.parentStepName, event.parentTransitionID,
-                event.parentTransitionName, StepEventDetails.encode(event),
-            ])
+            insert.bind(instance?.reference)
+            insert.bind(instance == nil ? event.instanceID : nil)
+            insert.bind(try node(of: event, nodes: &context.nodes, db))
+            insert.bind(event.stepID)
+            insert.bind(Self.stepStatusCodes[event.stepStatus] ?? 0)
+            insert.bind(flags)
+            insert.bind(event.eventID)
+            insert.bind(event.timestamp)
+            insert.bind(event.processingTime)
+            insert.bind(event.externalKey == event.profileID ? nil : event.externalKey)
+            insert.bind(sameProfile ? nil : event.profileID)
+            insert.bind(sameProfile ? nil : event.profileNamespace)
+            insert.bind(parentStepID)
+            insert.bind(event.parentStepName)
+            insert.bind(event.parentTransitionID)
+            insert.bind(event.parentTransitionName)
+            insert.bind(StepEventDetails.encode(event))
+            try insert.run()
             if let instance { context.lastSteps[instance.reference] = event.stepID }
         }
     }

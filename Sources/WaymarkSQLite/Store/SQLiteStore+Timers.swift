@@ -52,18 +52,24 @@ extension SQLiteStore {
     static func add(_ timer: TimerRecord, _ context: inout SQLiteCommitContext, _ db: Database) throws {
         let instance = try instanceReference(timer.instanceID, &context, db)
         let sameProfile = instance?.profile == timer.profile
-        try db.cachedStatement(
+        var statement = try FastStatement(
+            db,
             sql: """
                 INSERT INTO timers (timer_id, partition, instance, instance_id, profile_namespace, profile_id, due_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (timer_id) DO UPDATE SET partition = excluded.partition, instance = excluded.instance,
                     instance_id = excluded.instance_id, profile_namespace = excluded.profile_namespace,
                     profile_id = excluded.profile_id, due_at = excluded.due_at, payload = excluded.payload
-                """
-        ).execute(arguments: [
-            timer.timerID, timer.partition, instance?.reference, instance == nil ? timer.instanceID : nil,
-            sameProfile ? nil : timer.profile.namespace, sameProfile ? nil : timer.profile.id, timer.dueAt, timer.payload.blob,
-        ])
+                """)
+        statement.bind(timer.timerID)
+        statement.bind(timer.partition)
+        statement.bind(instance?.reference)
+        statement.bind(instance == nil ? timer.instanceID : nil)
+        statement.bind(sameProfile ? nil : timer.profile.namespace)
+        statement.bind(sameProfile ? nil : timer.profile.id)
+        statement.bind(timer.dueAt)
+        statement.bind(timer.payload)
+        try statement.run()
     }
 
     /// Deletes a timer (nothing when it is gone).

@@ -38,7 +38,7 @@ public final class SQLiteStore: WaymarkStore {
             var configuration = Configuration()
             configuration.label = "waymark"
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA cache_size = -16384")
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
             pool = try DatabasePool(path: path, configuration: configuration)

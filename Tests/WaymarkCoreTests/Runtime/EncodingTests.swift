@@ -76,16 +76,20 @@ import Testing
         #expect(try ExternalCallResult(decoding: success.encoded) == success)
     }
 
-    @Test func badCallResultsNameTheField() {
-        #expect {
-            _ = try ExternalCallResult(decoding: Array(#"{"id":"c","error":"boom"}"#.utf8))
-        } throws: { error in
-            "\(error)".contains("boom")
+    @Test func malformedCallsAndResultsAreClearErrors() throws {
+        let result = ExternalCallResult(callID: "c", status: 500, errorKind: .http)
+        let request = ExternalCallRequest(
+            id: "i/n/1", kind: .fetch, instanceID: "i", journeyID: "j", journeyVersionID: "v", nodeID: "n", profile: F.person)
+        for bytes in [result.encoded, request.encoded] {
+            for length in 0..<bytes.count {
+                #expect(throws: RuntimeError.self) { _ = try ExternalCallResult(decoding: Array(bytes.prefix(length))) }
+                #expect(throws: RuntimeError.self) { _ = try ExternalCallRequest(decoding: Array(bytes.prefix(length))) }
+            }
         }
         #expect {
-            _ = try ExternalCallResult(decoding: Array(#"{"status":200}"#.utf8))
+            _ = try ExternalCallResult(decoding: [2] + result.encoded.dropFirst())
         } throws: { error in
-            "\(error)".contains("'id'")
+            "\(error)".contains("encoding version 2")
         }
     }
 }

@@ -120,3 +120,18 @@ import Testing
         }
     }
 }
+
+extension RuntimeEntryTests {
+    @Test func fieldsReadOnlyBeforeTheFirstWaitAreNotKept() throws {
+        let journey = try F.runnable(F.journey([
+            F.node("start", 0, .event(EventActivity(event: "signed_up")), [F.next("pro")]),
+            F.node("pro", 100, .condition(.dataSource([ConditionPath(label: "Pro", expression: "@event{signed_up.plan} == \"pro\"")])),
+                   [Transition(.path("Pro"), to: "wait")]),
+            F.node("wait", 200, .wait(.duration(.hours(1))), [F.next("end")]),
+            F.node("end", 300, .end),
+        ]))
+        let (instance, effects) = try F.enter(journey)
+        #expect(effects.path == ["start:transitions", "pro:transitions"])
+        #expect(instance.events.isEmpty)
+    }
+}

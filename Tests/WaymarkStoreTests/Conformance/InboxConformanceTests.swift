@@ -49,6 +49,8 @@ import WaymarkStore
             #expect(odd == expected)
             #expect(try await store.inboxEntries(partition: 1, after: sequences[1], limit: 1) == [expected[1]])
             #expect(try await store.inboxEntries(partition: 7, after: 0, limit: 10).isEmpty)
+            #expect(try await store.inboxEntries(partition: 1, after: 0, limit: 0).isEmpty)
+            #expect(try await store.inboxEntries(partition: 1, after: 0, limit: -1).isEmpty)
             #expect(try await store.inboxDepth() == 6)
         }
     }

@@ -1,62 +1,75 @@
 extension ExternalCallRequest {
-    /// The bytes of the outbox row (`OutboxRecord.payload`): compact JSON with sorted maps.
+    /// The encoding's version byte.
+    static let encodingVersion: UInt8 = 1
+
+    /// The bytes of the outbox row (`OutboxRecord.payload`): the runtime's compact binary form
+    /// (version byte, length-prefixed strings, sorted maps, tagged JSON).
     public var encoded: [UInt8] {
-        var fields = OrderedFields<JSONValue>()
-        fields["id"] = .string(id)
-        fields["kind"] = .string(kind.rawValue)
-        fields["instance"] = .string(instanceID)
-        fields["journey"] = .string(journeyID)
-        fields["version"] = .string(journeyVersionID)
-        fields["node"] = .string(nodeID)
-        fields["namespace"] = .string(profile.namespace)
-        fields["profile"] = .string(profile.id)
-        if let actionName { fields["action"] = .string(actionName) }
-        if payload != .null { fields["payload"] = payload }
-        if let dynamicPath { fields["path"] = .string(dynamicPath) }
-        if !headers.isEmpty { fields["headers"] = Self.sortedObject(headers.mapValues(JSONValue.string)) }
-        if !query.isEmpty { fields["query"] = Self.sortedObject(query.mapValues(JSONValue.string)) }
-        if !fetches.isEmpty {
-            fields["fetches"] = .array(fetches.map { fetch in
-                .object(OrderedFields([
-                    ("dataSource", .string(fetch.dataSource)), ("fieldGroup", .string(fetch.fieldGroup)),
-                    ("parameters", Self.sortedObject(fetch.parameters)),
-                ]))
-            })
+        var writer = BinaryWriter()
+        writer.byte(Self.encodingVersion)
+        writer.byte(kind == .action ? 0 : 1)
+        for text in [id, instanceID, journeyID, journeyVersionID, nodeID, profile.namespace, profile.id] { writer.string(text) }
+        writer.optionalString(actionName)
+        writer.json(payload)
+        writer.optionalString(dynamicPath)
+        for map in [headers, query] {
+            writer.varint(UInt64(map.count))
+            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
+                writer.string(name)
+                writer.string(value)
+            }
         }
-        fields["timeout"] = .int(timeout)
-        if inTest { fields["inTest"] = .bool(true) }
-        return JSONValue.object(fields).serializedBytes()
+        writer.varint(UInt64(fetches.count))
+        for fetch in fetches {
+            writer.string(fetch.dataSource)
+            writer.string(fetch.fieldGroup)
+            writer.varint(UInt64(fetch.parameters.count))
+            for (name, value) in fetch.parameters.sorted(by: { $0.key < $1.key }) {
+                writer.string(name)
+                writer.json(value)
+            }
+        }
+        writer.int(timeout)
+        writer.byte(inTest ? 1 : 0)
+        return writer.bytes
     }
 
     /// Decodes the bytes of an outbox row.
-    /// - Throws: `RuntimeError` `corruptData` naming the bad field.
+    /// - Throws: `RuntimeError` `corruptData` naming the byte where the data stops making sense.
     public init(decoding bytes: [UInt8]) throws(RuntimeError) {
-        let what = "An external call request"
-        let object = try JSONObjectReader(bytes: bytes, what: what)
-        let kindName = try object.requiredString("kind")
-        guard let kind = ExternalCallKind(rawValue: kindName) else {
-            throw RuntimeError(.corruptData, "\(what) has an unknown kind '\(kindName)'.")
+        var reader = BinaryReader(bytes, what: "An external call request")
+        let version = try reader.byte()
+        guard version == Self.encodingVersion else {
+            throw RuntimeError(.corruptData, "An external call request has encoding version \(version); this runtime reads version \(Self.encodingVersion).")
+        }
+        let kind: ExternalCallKind = try reader.byte() == 0 ? .action : .fetch
+        let id = try reader.string()
+        let instanceID = try reader.string()
+        let journeyID = try reader.string()
+        let versionID = try reader.string()
+        let nodeID = try reader.string()
+        let profile = ProfileKey(namespace: try reader.string(), id: try reader.string())
+        let actionName = try reader.optionalString()
+        let payload = try reader.json()
+        let dynamicPath = try reader.optionalString()
+        var maps: [[String: String]] = []
+        for _ in 0..<2 {
+            var map: [String: String] = [:]
+            for _ in 0..<(try reader.count()) { map[try reader.string()] = try reader.string() }
+            maps.append(map)
         }
         var fetches: [DataFetch] = []
-        if case .array(let items)? = object.fields["fetches"] {
-            for item in items {
-                let fetch = try JSONObjectReader(item, what: "A fetch of \(what.lowercased())")
-                fetches.append(DataFetch(
-                    dataSource: try fetch.requiredString("dataSource"), fieldGroup: try fetch.requiredString("fieldGroup"),
-                    parameters: Dictionary(uniqueKeysWithValues: try fetch.object("parameters").pairs.map { ($0.key, $0.value) })))
-            }
+        for _ in 0..<(try reader.count()) {
+            var fetch = DataFetch(dataSource: try reader.string(), fieldGroup: try reader.string())
+            for _ in 0..<(try reader.count()) { fetch.parameters[try reader.string()] = try reader.json() }
+            fetches.append(fetch)
         }
+        let timeout = try reader.int()
+        let inTest = try reader.byte() != 0
+        guard reader.isAtEnd else { throw RuntimeError(.corruptData, "An external call request has bytes after its end.") }
         self.init(
-            id: try object.requiredString("id"), kind: kind, instanceID: try object.requiredString("instance"),
-            journeyID: try object.requiredString("journey"), journeyVersionID: try object.requiredString("version"),
-            nodeID: try object.requiredString("node"),
-            profile: ProfileKey(namespace: try object.requiredString("namespace"), id: try object.requiredString("profile")),
-            actionName: try object.string("action"), payload: object.fields["payload"] ?? .null,
-            dynamicPath: try object.string("path"), headers: try object.strings("headers"), query: try object.strings("query"),
-            fetches: fetches, timeout: try object.int("timeout") ?? 30_000, inTest: try object.bool("inTest"))
-    }
-
-    private static func sortedObject(_ values: [String: JSONValue]) -> JSONValue {
-        .object(OrderedFields(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            id: id, kind: kind, instanceID: instanceID, journeyID: journeyID, journeyVersionID: versionID, nodeID: nodeID,
+            profile: profile, actionName: actionName, payload: payload, dynamicPath: dynamicPath, headers: maps[0],
+            query: maps[1], fetches: fetches, timeout: timeout, inTest: inTest)
     }
 }

@@ -5,11 +5,15 @@ public struct ExternalCallRequest: Hashable, Sendable {
     public var id: String
     /// Action or fetch.
     public var kind: ExternalCallKind
+    /// The instance that asked for the call.
     public var instanceID: String
+    /// Its journey.
     public var journeyID: String
+    /// Its journey version.
     public var journeyVersionID: String
     /// The node that waits for the result.
     public var nodeID: String
+    /// The person.
     public var profile: ProfileKey
     /// The action's name (actions only).
     public var actionName: String?

@@ -5,8 +5,9 @@ public struct InternalEventRequest: Hashable, Sendable {
     public var eventID: String
     /// The journey to enter (its latest version).
     public var targetJourneyID: String
-    /// The journey and instance that jumped.
+    /// The journey that jumped.
     public var sourceJourneyID: String
+    /// The instance that jumped.
     public var sourceInstanceID: String
     /// The profile.
     public var profile: ProfileKey

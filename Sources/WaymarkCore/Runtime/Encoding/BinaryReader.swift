@@ -81,7 +81,7 @@ struct BinaryReader {
             for _ in 0..<(try count()) { items.append(try json(depth: depth + 1)) }
             return .array(items)
         case 7:
-            var fields = OrderedFields<JSONValue>()
+            var fields = JSONValue.noFields
             for _ in 0..<(try count()) {
                 let key = try string()
                 fields[key] = try json(depth: depth + 1)

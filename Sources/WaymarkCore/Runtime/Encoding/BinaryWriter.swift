@@ -63,9 +63,9 @@ struct BinaryWriter {
         case .object(let fields):
             byte(7)
             varint(UInt64(fields.count))
-            for (key, item) in fields.pairs {
+            for key in fields.keys {
                 string(key)
-                json(item)
+                json(fields[key] ?? .null)
             }
         }
     }

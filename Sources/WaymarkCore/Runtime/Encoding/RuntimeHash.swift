@@ -20,12 +20,28 @@ enum RuntimeHash {
 
     /// 32 lowercase hex digits from two independent 64-bit hashes of `text`.
     static func identifier(_ text: String) -> String {
-        hex(splitMix(fnv1a(text))) + hex(splitMix(fnv1a(text, basis: 0x6c62_272e_07bb_0142)))
+        let high = splitMix(fnv1a(text))
+        let low = splitMix(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            writeHex(high, into: buffer, at: 0)
+            writeHex(low, into: buffer, at: 16)
+            return 32
+        }
     }
 
     /// 16 lowercase hex digits.
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            writeHex(value, into: buffer, at: 0)
+            return 16
+        }
+    }
+
+    private static func writeHex(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        let digits: StaticString = "0123456789abcdef"
+        for index in 0..<16 {
+            let nibble = Int((value >> UInt64(60 - 4 * index)) & 0xf)
+            buffer[start + index] = digits.utf8Start[nibble]
+        }
     }
 }

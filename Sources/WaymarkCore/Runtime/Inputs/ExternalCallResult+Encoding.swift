@@ -1,44 +1,50 @@
 extension ExternalCallResult {
-    /// The bytes of an inbox entry carrying this result: compact JSON.
+    /// The encoding's version byte.
+    static let encodingVersion: UInt8 = 1
+
+    /// The bytes of an inbox entry carrying this result: the runtime's compact binary form.
     public var encoded: [UInt8] {
-        var fields = OrderedFields<JSONValue>()
-        fields["id"] = .string(callID)
-        if let status { fields["status"] = .int(Int64(status)) }
-        fields["response"] = response
-        if let errorKind { fields["error"] = .string(errorKind.rawValue) }
-        if let errorCode { fields["errorCode"] = .string(errorCode) }
-        fields["time"] = .int(executionTime)
-        if waitTime != 0 { fields["wait"] = .int(waitTime) }
-        if let originStartTime { fields["originStart"] = .int(originStartTime) }
-        if let originTime { fields["originTime"] = .int(originTime) }
-        if let originError { fields["originError"] = .string(originError) }
-        if let originErrorCode { fields["originErrorCode"] = .string(originErrorCode) }
-        if let endpoint { fields["endpoint"] = .string(endpoint) }
-        if let method { fields["method"] = .string(method) }
-        if callCount != 1 { fields["count"] = .int(Int64(callCount)) }
-        return JSONValue.object(fields).serializedBytes()
+        var writer = BinaryWriter()
+        writer.byte(Self.encodingVersion)
+        writer.string(callID)
+        writer.optionalInt(status.map(Int64.init))
+        writer.json(response)
+        writer.byte(errorKind.map { Self.errorKinds.firstIndex(of: $0).map { UInt8($0 + 1) } ?? 0 } ?? 0)
+        writer.optionalString(errorCode)
+        writer.int(executionTime)
+        writer.int(waitTime)
+        writer.optionalInt(originStartTime)
+        writer.optionalInt(originTime)
+        for text in [originError, originErrorCode, endpoint, method] { writer.optionalString(text) }
+        writer.varint(UInt64(max(0, callCount)))
+        return writer.bytes
     }
 
     /// Decodes the bytes of an inbox entry carrying a result.
-    /// - Throws: `RuntimeError` `corruptData` naming the bad field.
+    /// - Throws: `RuntimeError` `corruptData` naming the byte where the data stops making sense.
     public init(decoding bytes: [UInt8]) throws(RuntimeError) {
-        let object = try JSONObjectReader(bytes: bytes, what: "An external call result")
-        let kind: ExternalCallErrorKind?
-        if let name = try object.string("error") {
-            guard let known = ExternalCallErrorKind(rawValue: name) else {
-                throw RuntimeError(.corruptData, "An external call result has an unknown error kind '\(name)'.")
-            }
-            kind = known
-        } else {
-            kind = nil
+        var reader = BinaryReader(bytes, what: "An external call result")
+        let version = try reader.byte()
+        guard version == Self.encodingVersion else {
+            throw RuntimeError(.corruptData, "An external call result has encoding version \(version); this runtime reads version \(Self.encodingVersion).")
+        }
+        let callID = try reader.string()
+        let status = try reader.optionalInt()
+        let response = try reader.json()
+        let kindCode = Int(try reader.byte())
+        guard kindCode <= Self.errorKinds.count else {
+            throw RuntimeError(.corruptData, "An external call result has an unknown error kind \(kindCode).")
         }
         self.init(
-            callID: try object.requiredString("id"), status: try object.int("status").map(Int.init),
-            response: object.fields["response"] ?? .null, errorKind: kind, errorCode: try object.string("errorCode"),
-            executionTime: try object.int("time") ?? 0, waitTime: try object.int("wait") ?? 0,
-            originStartTime: try object.int("originStart"), originTime: try object.int("originTime"),
-            originError: try object.string("originError"), originErrorCode: try object.string("originErrorCode"),
-            endpoint: try object.string("endpoint"), method: try object.string("method"),
-            callCount: Int(try object.int("count") ?? 1))
+            callID: callID, status: status.map { Int(truncatingIfNeeded: $0) }, response: response,
+            errorKind: kindCode == 0 ? nil : Self.errorKinds[kindCode - 1], errorCode: try reader.optionalString(),
+            executionTime: try reader.int(), waitTime: try reader.int(), originStartTime: try reader.optionalInt(),
+            originTime: try reader.optionalInt(), originError: try reader.optionalString(),
+            originErrorCode: try reader.optionalString(), endpoint: try reader.optionalString(),
+            method: try reader.optionalString(), callCount: Int(truncatingIfNeeded: try reader.varint()))
+        guard reader.isAtEnd else { throw RuntimeError(.corruptData, "An external call result has bytes after its end.") }
     }
+
+    /// Error kinds by their code in the encoding, from 1 (append only).
+    private static let errorKinds: [ExternalCallErrorKind] = [.http, .timeout, .capped, .internal]
 }

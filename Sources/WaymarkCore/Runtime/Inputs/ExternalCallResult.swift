@@ -19,11 +19,13 @@ public struct ExternalCallResult: Hashable, Sendable {
     public var originStartTime: Int64?
     /// Milliseconds of the final attempt.
     public var originTime: Int64?
-    /// The error of the attempt before the retry that timed out, and its code.
+    /// The error of the attempt before the retry that timed out.
     public var originError: String?
+    /// The code of that error.
     public var originErrorCode: String?
-    /// The URL called and its method.
+    /// The URL called.
     public var endpoint: String?
+    /// The HTTP method used.
     public var method: String?
     /// How many calls a fetch made (one per field group); `1` for actions.
     public var callCount: Int

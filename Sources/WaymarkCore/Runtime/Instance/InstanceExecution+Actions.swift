@@ -64,7 +64,7 @@ extension InstanceExecution {
         guard let target = jump.journey else { return fail(node, code: "unfinishedNode", since: now) }
         let entryEvent = journey.entryEvents.first ?? ""
         let payload = instance.events[entryEvent]
-            ?? (transient.event?.name == entryEvent ? transient.event?.payload : nil) ?? .object(OrderedFields())
+            ?? (transient.event?.name == entryEvent ? transient.event?.payload : nil) ?? .object(JSONValue.noFields)
         let sequence = nextSequence()
         effects.append(.internalEvent(InternalEventRequest(
             eventID: "\(instance.instanceID)/jump/\(sequence)", targetJourneyID: target, sourceJourneyID: instance.journeyID,
@@ -90,7 +90,7 @@ extension InstanceExecution {
     /// The JSON of a parameter tree: constants as configured, variables from the mappings by
     /// dotted path (absent when unmapped), nested objects recursively.
     static func fill(_ parameters: [ActionParameter], with mapped: [String: JSONValue], prefix: String = "") -> JSONValue {
-        var fields = OrderedFields<JSONValue>()
+        var fields = JSONValue.noFields
         for parameter in parameters {
             let path = prefix + parameter.name
             switch parameter.value {

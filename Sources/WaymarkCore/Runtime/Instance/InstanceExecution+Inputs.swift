@@ -98,7 +98,7 @@ extension InstanceExecution {
 
     /// A response object with `jo_status_code` (`http_<status>`) added.
     static func withStatus(_ response: JSONValue, status: Int?) -> JSONValue {
-        var fields = OrderedFields<JSONValue>()
+        var fields = JSONValue.noFields
         if case .object(let original) = response { fields = original }
         fields["jo_status_code"] = .string("http_\(status ?? 200)")
         return .object(fields)

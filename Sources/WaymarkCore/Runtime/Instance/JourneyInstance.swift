@@ -5,7 +5,9 @@
 public struct JourneyInstance: Hashable, Sendable {
     /// The instance id, derived from the version, the profile and the entering event (stable across replays).
     public var instanceID: String
+    /// The journey.
     public var journeyID: String
+    /// The journey version the person goes through (to the end, even when newer ones exist).
     public var journeyVersionID: String
     /// The person.
     public var profile: ProfileKey

@@ -32,7 +32,7 @@ struct RetentionRule: Hashable, Sendable {
     func apply(to document: JSONValue) -> JSONValue {
         if keepsAll { return document }
         guard case .object(let fields) = document else { return .null }
-        var kept = OrderedFields<JSONValue>()
+        var kept = JSONValue.noFields
         for key in fields.keys {
             if let rule = children[key], let value = fields[key] { kept[key] = rule.apply(to: value) }
         }

@@ -4,10 +4,11 @@ extension RunnableJourney {
         of journey: Journey, entryNodeID: String, configuration: Configuration
     ) throws(RuntimeError) -> [String: RunnableNode] {
         let schema = ConfigurationSchema(configuration: configuration)
-        var nodes: [String: RunnableNode] = [:]
-        for node in journey.nodes where nodes[node.id] == nil {
-            nodes[node.id] = try compile(node, schema: schema, configuration: configuration)
+        var drafts: [String: NodeDraft] = [:]
+        for node in journey.nodes where drafts[node.id] == nil {
+            drafts[node.id] = try compile(node, schema: schema, configuration: configuration)
         }
+        var retentions: [String: RetentionRule] = [:]
         let hasJump = journey.nodes.contains { if case .jump = $0.activity { true } else { false } }
         for node in journey.nodes {
             let produced: String?
@@ -19,21 +20,21 @@ extension RunnableJourney {
             guard let name = produced else { continue }
             let kind: FieldReference.Kind = if case .event = node.activity { .event } else { .action }
             var rule: RetentionRule?
-            for later in laterNodes(after: node.id, in: nodes) {
-                for reference in nodes[later]?.references ?? [] where reference.kind == kind && reference.source == name {
+            for later in laterNodes(after: node.id, in: drafts) {
+                for reference in drafts[later]?.references ?? [] where reference.kind == kind && reference.source == name {
                     let needed = RetentionRule(path: reference.path)
                     rule = rule?.merged(with: needed) ?? needed
                 }
             }
             if node.id == entryNodeID, hasJump { rule = .all }
-            nodes[node.id]?.retention = rule
+            retentions[node.id] = rule
         }
-        return nodes
+        return drafts.mapValues { RunnableNode($0, retention: retentions[$0.node.id]) }
     }
 
     /// The nodes whose expressions run in a later input than the one that reaches `nodeID`:
     /// those after a node that suspends (waits, actions, fetches), and fetching nodes themselves.
-    static func laterNodes(after nodeID: String, in nodes: [String: RunnableNode]) -> Set<String> {
+    static func laterNodes(after nodeID: String, in nodes: [String: NodeDraft]) -> Set<String> {
         var later: Set<String> = []
         for candidate in descendants(of: nodeID, in: nodes) {
             guard let node = nodes[candidate], node.suspends else { continue }
@@ -44,7 +45,7 @@ extension RunnableJourney {
     }
 
     /// The nodes reachable from `nodeID` through transitions, itself excluded.
-    static func descendants(of nodeID: String, in nodes: [String: RunnableNode]) -> Set<String> {
+    static func descendants(of nodeID: String, in nodes: [String: NodeDraft]) -> Set<String> {
         var seen: Set<String> = []
         var stack = nodes[nodeID]?.node.transitions.map(\.target) ?? []
         while let next = stack.popLast() {
@@ -56,8 +57,8 @@ extension RunnableJourney {
 
     private static func compile(
         _ node: JourneyNode, schema: ConfigurationSchema, configuration: Configuration
-    ) throws(RuntimeError) -> RunnableNode {
-        var runnable = RunnableNode(node: node)
+    ) throws(RuntimeError) -> NodeDraft {
+        var runnable = NodeDraft(node: node)
         if case .action(let activity) = node.activity { runnable.action = activity.action.flatMap(configuration.action(named:)) }
         for expression in JourneyExpression.expressions(of: node, in: configuration) {
             let compiled: CompiledExpression

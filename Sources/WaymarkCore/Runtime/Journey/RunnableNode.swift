@@ -1,39 +1,48 @@
-/// A journey node with its expressions compiled and the data it needs listed.
-struct RunnableNode: Sendable {
+/// A journey node ready to run: its expressions compiled, the data it needs and keeps.
+///
+/// A class, shared by every instance of the version: looking a node up copies one reference.
+final class RunnableNode: Sendable {
     /// The node as configured.
     let node: JourneyNode
     /// Data source condition paths, in order.
-    var conditions: [CompiledExpression] = []
+    let conditions: [CompiledExpression]
     /// A custom wait's date-time.
-    var waitUntil: CompiledExpression?
-    /// Action payload (or template) variables by dotted path.
-    var parameters: [NamedExpression] = []
-    /// Variable headers and query parameters.
-    var headers: [NamedExpression] = []
-    var query: [NamedExpression] = []
+    let waitUntil: CompiledExpression?
+    /// Action payload (or template) variables by dotted path, headers and query parameters.
+    let parameters: [NamedExpression]
+    let headers: [NamedExpression]
+    let query: [NamedExpression]
     /// An action's dynamic path.
-    var dynamicPath: CompiledExpression?
+    let dynamicPath: CompiledExpression?
     /// An update-profile node's new value.
-    var profileValue: CompiledExpression?
+    let profileValue: CompiledExpression?
     /// The action config of an action node.
-    var action: ActionConfig?
+    let action: ActionConfig?
     /// External field groups to fetch before the node runs.
-    var fetches: [FetchTemplate] = []
+    let fetches: [FetchTemplate]
     /// Every field the node's expressions read.
-    var references: [FieldReference] = []
+    let references: [FieldReference]
     /// What to keep of the event (event nodes) or response (action nodes) received here.
-    var retention: RetentionRule?
+    let retention: RetentionRule?
+
+    init(_ draft: NodeDraft, retention: RetentionRule?) {
+        node = draft.node
+        conditions = draft.conditions
+        waitUntil = draft.waitUntil
+        parameters = draft.parameters
+        headers = draft.headers
+        query = draft.query
+        dynamicPath = draft.dynamicPath
+        profileValue = draft.profileValue
+        action = draft.action
+        fetches = draft.fetches
+        references = draft.references
+        self.retention = retention
+    }
 
     /// The node's id.
     var id: String { node.id }
 
     /// Whether the node must fetch external data before it runs.
     var needsFetch: Bool { !fetches.isEmpty }
-
-    /// Whether running the node suspends the instance until a later input.
-    var suspends: Bool {
-        if needsFetch || node.activity.isWaiting { return true }
-        if case .action = node.activity { return true }
-        return false
-    }
 }
