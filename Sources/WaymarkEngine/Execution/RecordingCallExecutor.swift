@@ -48,6 +48,7 @@ public final class RecordingCallExecutor: ExternalCallExecutor {
         }
     }
 
+    /// Records the request and answers with the responder's result, else success.
     public func execute(_ request: ExternalCallRequest, configuration: Configuration) async -> ExternalCallResult {
         let responder = state.withLock { state in
             state.callCount += 1

@@ -4,17 +4,23 @@ import WaymarkCore
 public struct SimulationSummary: Hashable, Sendable {
     /// One node's count.
     public struct NodeCount: Hashable, Sendable {
+        /// The node's id.
         public var nodeID: String
+        /// The node's label (its id when it has none).
         public var nodeName: String
+        /// How many steps (or endings) it counts.
         public var count: Int
     }
 
     /// One transition's count: people who went from one node to the next.
     public struct TransitionCount: Hashable, Sendable {
+        /// The node people left.
         public var fromNodeID: String
+        /// The node they went to.
         public var toNodeID: String
         /// The transition's name (e.g. a condition path's label, `timeout`), when it has one.
         public var name: String?
+        /// How many times it was taken.
         public var count: Int
     }
 

@@ -60,11 +60,15 @@ struct BenchHarness {
     @discardableResult
     func measure(_ label: String, count: Int, unit: String, _ body: () async throws -> Void) async rethrows -> Double {
         let start = ContinuousClock.now
+        let cpuStart = Self.processorSeconds()
         try await body()
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let cpu = Self.processorSeconds() - cpuStart
         let rate = seconds > 0 ? Double(count) / seconds : 0
-        print(String(format: "%@: %d %@ in %.3f s = %.0f %@/s", label, count, unit, seconds, rate, unit))
+        print(String(
+            format: "%@: %d %@ in %.3f s = %.0f %@/s (CPU %.3f s, %.0f %@ per CPU-second)", label, count, unit, seconds, rate,
+            unit, cpu, cpu > 0 ? Double(count) / cpu : 0, unit))
         return seconds
     }
 
@@ -76,6 +80,13 @@ struct BenchHarness {
             let calls = try await engine.dispatchOutbox()
             if fired == 0 && handled == 0 && calls == 0 { return }
         }
+    }
+
+    /// The CPU time of the process so far (all threads, user and system), in seconds.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The process's resident memory (VmRSS), in bytes; 0 where /proc is missing.

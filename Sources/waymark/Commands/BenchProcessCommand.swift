@@ -45,6 +45,8 @@ struct BenchProcessCommand: AsyncParsableCommand {
                     throw BenchFailure("event \(start + bad.index + 1) was \(bad.status): \(bad.errors.map(\.description))")
                 }
             }
+            // Unbuffered: seen in the log even when the process is killed next.
+            FileHandle.standardOutput.write(Data("ingested \(inputs.events.count) events; working until idle\n".utf8))
             while try await !Self.isIdle(store) {
                 guard ContinuousClock.now < deadline else { throw BenchFailure("not idle after \(maximumSeconds) s") }
                 try await Task.sleep(for: .milliseconds(100))

@@ -27,12 +27,23 @@ struct BenchW1Command: AsyncParsableCommand {
     static func enterAndWait(_ harness: BenchHarness, events: [[UInt8]], label: String) async throws {
         let people = harness.options.people
         let memoryBefore = BenchHarness.residentMemory()
-        var accepted = 0
-        let ingestSeconds = try await harness.measure("\(label) ingest (durable inbox)", count: events.count, unit: "events") {
-            accepted = try await harness.ingest(events).accepted
-        }
-        let routeSeconds = try await harness.measure("\(label) route to the wait", count: accepted, unit: "entries") {
-            try await harness.engine.drainInboxes()
+        // In two halves: memory after the first says whether it grows with the people waiting.
+        let half = events.count / 2
+        var accepted = 0, ingestSeconds = 0.0, routeSeconds = 0.0, memoryAtHalf = 0, waitingAtHalf = 0
+        for part in [events[..<half], events[half...]] {
+            let events = Array(part)
+            var partAccepted = 0
+            ingestSeconds += try await harness.measure("\(label) ingest (durable inbox)", count: events.count, unit: "events") {
+                partAccepted = try await harness.ingest(events).accepted
+            }
+            routeSeconds += try await harness.measure("\(label) route to the wait", count: partAccepted, unit: "entries") {
+                try await harness.engine.drainInboxes()
+            }
+            accepted += partAccepted
+            if memoryAtHalf == 0 {
+                memoryAtHalf = BenchHarness.residentMemory()
+                waitingAtHalf = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
+            }
         }
         print(String(format: "%@ entries end to end (ingest + route): %.0f entries/s", label, Double(accepted) / (ingestSeconds + routeSeconds)))
         let waiting = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
@@ -41,9 +52,10 @@ struct BenchW1Command: AsyncParsableCommand {
         guard waiting == people else { throw BenchFailure("\(label) expected \(people) waiting, got \(waiting)") }
         let memoryAfter = BenchHarness.residentMemory()
         print(String(
-            format: "%@ RSS: %.1f MB before, %.1f MB with %d waiting: %.0f bytes per waiting person", label,
-            Double(memoryBefore) / 1_048_576, Double(memoryAfter) / 1_048_576, waiting,
-            Double(memoryAfter - memoryBefore) / Double(waiting)))
+            format: "%@ RSS: %.1f MB before, %.1f MB with %d waiting, %.1f MB with %d waiting: %.0f bytes per waiting person overall, %.0f from the first to the second half",
+            label, Double(memoryBefore) / 1_048_576, Double(memoryAtHalf) / 1_048_576, waitingAtHalf,
+            Double(memoryAfter) / 1_048_576, waiting, Double(memoryAfter - memoryBefore) / Double(waiting),
+            Double(memoryAfter - memoryAtHalf) / Double(max(1, waiting - waitingAtHalf))))
         if let sizes = try await harness.storageSizes() {
             print(String(
                 format: "%@ storage after checkpoint: file %.1f MB (%.0f bytes per waiting person), pages in use %.1f MB (%.0f bytes per waiting person)",

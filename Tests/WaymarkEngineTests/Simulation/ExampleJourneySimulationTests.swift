@@ -49,6 +49,22 @@ import WaymarkStore
         #expect(Set(outcome.steps.map(\.stepID)).count == outcome.steps.count)
     }
 
+    @Test func aFailingActionTakesItsErrorPath() async throws {
+        let journey = try Examples.journey("cart-abandonment.json")
+        let executor = RecordingCallExecutor()
+        executor.fail(action: "CouponService", with: .http, errorCode: "503")
+        let simulation = Simulation(
+            documents: try Examples.configs() + [Simulation.asLive(journey)],
+            profiles: [Self.profile("bob@example.com", tier: "gold")], executor: executor)
+        let outcome = try await simulation.run([Self.cartAbandoned("c2", "bob@example.com", at: "2026-03-02T10:00:00Z")])
+        #expect(outcome.summary.transitionCount(from: "coupon", to: "reminder") == 1)
+        #expect(outcome.summary.endedCount(atNode: "end-reminder") == 1)
+        let coupon = try #require(outcome.steps.first { $0.nodeID == "coupon" })
+        #expect(coupon.stepStatus == .error)
+        #expect(coupon.actionExecutionErrorCode == "503")
+        #expect(outcome.calls.compactMap(\.actionName) == ["CouponService", "CartReminderEmail"])
+    }
+
     @Test func orderFollowUpShippedOrdersGetTheirMessagesUnshippedOnesTimeOutAfterAWeek() async throws {
         let journey = try Examples.journey("order-follow-up.json")
         let simulation = Simulation(documents: try Examples.configs() + [Simulation.asLive(journey)])
