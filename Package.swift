@@ -25,7 +25,11 @@ let package = Package(
         .target(name: "WaymarkStore", dependencies: ["WaymarkCore"]),
         .target(
             name: "WaymarkSQLite",
-            dependencies: ["WaymarkStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WaymarkStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),  // the hot rows bind through SQLite's C API
+            ]
         ),
         .target(
             name: "WaymarkEngine",
