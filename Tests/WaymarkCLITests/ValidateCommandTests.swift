@@ -90,9 +90,32 @@ import WaymarkCore
         #expect(found.last?.issue["field"] == .string("name"))
     }
 
+    @Test func aConfigDefinedInTwoFilesIsAnErrorNamingTheFirst() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let signup = try String(contentsOfFile: "\(WaymarkProcess.packageRoot.path)/examples/events/signup.json", encoding: .utf8)
+        try signup.write(to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+        try signup.write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+        let outcome = try WaymarkProcess.run(["validate", "--format", "json", directory.path])
+        #expect(outcome.status == 1)
+        let found = try issues(in: try JSONValue(parsing: outcome.standardOutput))
+        #expect(found.map(\.path.lastPathComponentOfPath) == ["b.json"])
+        #expect(found.first?.issue["code"] == .string("ERR_DUPLICATE_NAME"))
+        guard case .string(let message)? = found.first?.issue["message"] else {
+            Issue.record("no message")
+            return
+        }
+        #expect(message.contains("a.json"))
+    }
+
     @Test func aMissingPathIsAUsageError() throws {
         let outcome = try WaymarkProcess.run(["validate", "no/such/folder"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("no/such/folder"))
     }
+}
+
+private extension String {
+    /// The last component of a path such as `/tmp/x/b.json`.
+    var lastPathComponentOfPath: String { split(separator: "/").last.map(String.init) ?? self }
 }

@@ -81,7 +81,7 @@ public struct EventParser: Sendable {
         let eventType = try Self.optionalString(entity["eventType"], at: prefix + "eventType")
         let orchestrationEventID = try Self.optionalString(
             Self.value(at: Self.eventIDSegments, in: .object(entity)), at: prefix + EventIDType.eventIDPath)
-        let (identities, primary) = try Self.identities(entity["identityMap"], at: prefix + "identityMap")
+        let (identities, primary) = try Self.identities(entity[EventConfig.identityMapField], at: prefix + EventConfig.identityMapField)
 
         return ReceivedEvent(
             id: id, idWasGenerated: idWasGenerated, timestamp: timestamp, timestampWasDefaulted: timestampWasDefaulted,

@@ -24,9 +24,8 @@ extension FieldSchema {
     }
 
     /// The standard ExperienceEvent fields as typed when the schema does not declare them.
-    private static let standardFieldTypes: [String: FieldType] = [
-        "_id": .string, "timestamp": .dateTime, "eventType": .string,
-    ]
+    private static let standardFieldTypes = Dictionary(
+        uniqueKeysWithValues: EventConfig.standardFields.map { ($0.name, $0.type) })
 
     fileprivate func typedObject(
         _ json: JSONValue, path: String, standardFields: Bool, keeping: Set<String>? = nil, validating: Bool = true,

@@ -7,15 +7,10 @@ public struct ConfigurationSchema: ExpressionSchema {
     /// Creates the schema of a configuration.
     public init(configuration: Configuration) { self.configuration = configuration }
 
-    /// The fields every XDM ExperienceEvent carries, available in every event even when its
-    /// schema does not list them: `_id`, `timestamp`, `eventType` and `identityMap` (a map from
-    /// namespace to a list of `{id, primary}`).
-    public static let standardEventFields: [(name: String, type: ValueType)] = [
-        ("_id", .string),
-        ("timestamp", .dateTime),
-        ("eventType", .string),
-        ("identityMap", .object(nil)),
-    ]
+    /// The fields of every event beyond its schema: `EventConfig.standardFields` and the
+    /// identity map, an object of unknown shape.
+    static let standardEventFields: [(name: String, type: ValueType)] =
+        EventConfig.standardFields.map { ($0.name, $0.valueType) } + [(EventConfig.identityMapField, .object(nil))]
 
     public func eventFieldType(event: String, path: [String]) -> FieldLookup {
         guard let config = configuration.event(named: event) else { return .unknownSource }

@@ -6,8 +6,6 @@ import WaymarkCore
 enum ConfigSetValidator {
     /// The code of a file that cannot be read or decoded.
     static let invalidConfig: ValidationCode = "ERR_CONFIG_INVALID"
-    /// The code of a config whose kind and name another file already uses.
-    static let duplicateConfig: ValidationCode = "ERR_DUPLICATE_CONFIG"
 
     /// Validates the files at `urls` as one configuration.
     static func validate(_ urls: [URL]) -> FileValidationReport {
@@ -27,7 +25,7 @@ enum ConfigSetValidator {
             var issues: [ValidationIssue] = []
             let identity = "\(document.kind) \(identityName(of: document))"
             if let first = seen[identity] {
-                issues.append(.error(duplicateConfig, "Another \(document.kind) named \"\(document.name)\" is already defined in \(first)."))
+                issues.append(.error(.duplicateName, "Another \(document.kind) named \"\(document.name)\" is already defined in \(first)."))
             } else {
                 seen[identity] = path
                 documents.append((results.count, document))
