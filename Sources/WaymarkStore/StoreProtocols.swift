@@ -57,6 +57,12 @@ public protocol ProfileStore: Sendable {
     /// added, flags and time zone replaced when given.
     func upsertProfiles(_ profiles: [ProfileRecord]) async throws(StoreError)
 
+    /// Joins identities to people without changing anything else: for each link, the profile
+    /// holding `key` or any of `identities` (created when none does) gains the identities; its
+    /// attributes, test flag and time zone stay as they are. One transaction; identities that
+    /// belong to two different profiles throw `.constraint` and write nothing.
+    func linkIdentities(_ links: [(key: ProfileKey, identities: [ProfileKey])], at updatedAt: Int64) async throws(StoreError)
+
     /// The profiles known by any of these keys (primary key or another identity).
     func profiles(_ keys: [ProfileKey]) async throws(StoreError) -> [ProfileKey: ProfileRecord]
 }

@@ -71,9 +71,10 @@ extension Ingestion {
 
     /// Adds the identities of newly accepted events to the profile store, so the person is found
     /// by any of them: one profile per event, keyed by its first route's profile, holding the other
-    /// routes' profiles and the `identityMap` identities. Known profiles keep their test flag and
-    /// time zone; events that bring nothing new write nothing. A key whose identities belong to
-    /// one other known person joins that person (the store merges); identities that would join
+    /// routes' profiles and the `identityMap` identities. Only identities are written (the store
+    /// leaves attributes, test flags and time zones alone); events that bring nothing new write
+    /// nothing. A key whose identities belong to one other known person joins that person (the
+    /// store merges); identities that would join
     /// two known people are skipped. Failures are logged, not returned: the events are already
     /// accepted.
     func recordIdentities(of accepted: [RoutedEvent], at now: Int64) async {
@@ -89,27 +90,25 @@ extension Ingestion {
         guard !order.isEmpty else { return }
         do {
             let known = try await store.profiles(order)
-            var records: [ProfileRecord] = []
+            var links: [(key: ProfileKey, identities: [ProfileKey])] = []
             for owner in order {
                 let existing = known[owner]
                 let held = Set(existing.map { [$0.key] + $0.identities } ?? [])
                 let missing = wanted[owner]!.filter { !held.contains($0) }
                 guard !missing.isEmpty else { continue }
-                records.append(ProfileRecord(
-                    key: existing?.key ?? owner, identities: missing, isTestProfile: existing?.isTestProfile ?? false,
-                    timeZone: existing?.timeZone, updatedAt: now))
+                links.append((existing?.key ?? owner, missing))
             }
-            guard !records.isEmpty else { return }
+            guard !links.isEmpty else { return }
             do {
-                try await store.upsertProfiles(records)
+                try await store.linkIdentities(links, at: now)
             } catch {
-                // One conflicting identity fails the whole batch: record the others one by one.
-                for record in records {
+                // One conflicting identity fails the whole batch: link the others one by one.
+                for link in links {
                     do {
-                        try await store.upsertProfiles([record])
+                        try await store.linkIdentities([link], at: now)
                     } catch {
                         logger.warning(
-                            "identities of a profile not recorded", metadata: ["profile": "\(record.key)", "error": "\(error)"])
+                            "identities of a profile not recorded", metadata: ["profile": "\(link.key)", "error": "\(error)"])
                     }
                 }
             }

@@ -9,6 +9,15 @@ extension SQLiteStore {
         }
     }
 
+    public func linkIdentities(_ links: [(key: ProfileKey, identities: [ProfileKey])], at updatedAt: Int64) async throws(StoreError) {
+        try await write("linking identities of \(links.count) profiles") { db in
+            for link in links {
+                let record = ProfileRecord(key: link.key, identities: link.identities, updatedAt: updatedAt)
+                try Self.upsert(record, keepingSettings: true, db)
+            }
+        }
+    }
+
     public func profiles(_ keys: [ProfileKey]) async throws(StoreError) -> [ProfileKey: ProfileRecord] {
         try await read("reading \(keys.count) profiles") { db in
             var found: [ProfileKey: ProfileRecord] = [:]
@@ -54,8 +63,9 @@ extension SQLiteStore {
             isTestProfile: try row.decode(atIndex: 3), timeZone: try row.decode(atIndex: 4), updatedAt: try row.decode(atIndex: 5))
     }
 
-    /// Creates a profile or merges it into the one that holds its key or any of its identities.
-    static func upsert(_ record: ProfileRecord, _ db: Database) throws {
+    /// Creates a profile or merges it into the one that holds its key or any of its identities;
+    /// with `keepingSettings`, a known profile keeps its test flag and time zone.
+    static func upsert(_ record: ProfileRecord, keepingSettings: Bool = false, _ db: Database) throws {
         let keys = [record.key] + record.identities
         let owners = Set(try keys.compactMap { try profileReference(of: $0, db) })
         guard owners.count <= 1 else {
@@ -68,8 +78,10 @@ extension SQLiteStore {
             let existing = try Self.profile(owner, db)
             profile = existing
             profile.attributes = existing.attributes.merging(record.attributes)
-            profile.isTestProfile = record.isTestProfile
-            profile.timeZone = record.timeZone ?? existing.timeZone
+            if !keepingSettings {
+                profile.isTestProfile = record.isTestProfile
+                profile.timeZone = record.timeZone ?? existing.timeZone
+            }
             profile.updatedAt = record.updatedAt
             try save(profile, reference: owner, db)
         } else {

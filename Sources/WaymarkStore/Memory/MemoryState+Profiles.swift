@@ -1,8 +1,11 @@
 import WaymarkCore
 
 extension MemoryState {
-    /// Creates a profile or merges it into the one that holds its key or any of its identities.
-    mutating func upsertProfile(_ record: ProfileRecord, _ journal: inout Journal) throws(StoreError) {
+    /// Creates a profile or merges it into the one that holds its key or any of its identities;
+    /// with `keepingSettings`, a known profile keeps its test flag and time zone.
+    mutating func upsertProfile(
+        _ record: ProfileRecord, keepingSettings: Bool = false, _ journal: inout Journal
+    ) throws(StoreError) {
         let keys = [record.key] + record.identities
         let owners = Set(keys.compactMap { identities[$0] })
         guard owners.count <= 1 else {
@@ -13,8 +16,10 @@ extension MemoryState {
         if let owner = owners.first, let existing = profiles[owner] {
             profile = existing
             profile.attributes = existing.attributes.merging(record.attributes)
-            profile.isTestProfile = record.isTestProfile
-            profile.timeZone = record.timeZone ?? existing.timeZone
+            if !keepingSettings {
+                profile.isTestProfile = record.isTestProfile
+                profile.timeZone = record.timeZone ?? existing.timeZone
+            }
             profile.updatedAt = record.updatedAt
         } else {
             profile = record

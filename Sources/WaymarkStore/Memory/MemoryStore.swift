@@ -110,6 +110,15 @@ public final class MemoryStore: WaymarkStore {
         }
     }
 
+    public func linkIdentities(_ links: [(key: ProfileKey, identities: [ProfileKey])], at updatedAt: Int64) throws(StoreError) {
+        try write { state, journal throws(StoreError) in
+            for link in links {
+                let record = ProfileRecord(key: link.key, identities: link.identities, updatedAt: updatedAt)
+                try state.upsertProfile(record, keepingSettings: true, &journal)
+            }
+        }
+    }
+
     public func profiles(_ keys: [ProfileKey]) throws(StoreError) -> [ProfileKey: ProfileRecord] {
         read { $0.profiles(keys) }
     }

@@ -34,6 +34,11 @@ final class WriteFailingStore: WaymarkStore {
         try inner.upsertProfiles(profiles)
     }
 
+    func linkIdentities(_ links: [(key: ProfileKey, identities: [ProfileKey])], at updatedAt: Int64) throws(StoreError) {
+        try fail(failsProfiles)
+        try inner.linkIdentities(links, at: updatedAt)
+    }
+
     func inboxEntries(partition: Int, after sequence: Int64, limit: Int) throws(StoreError) -> [InboxEntry] {
         try inner.inboxEntries(partition: partition, after: sequence, limit: limit)
     }

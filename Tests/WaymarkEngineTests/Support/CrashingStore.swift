@@ -77,6 +77,10 @@ final class CrashingStore: WaymarkStore {
 
     func upsertProfiles(_ profiles: [ProfileRecord]) async throws(StoreError) { try await base.upsertProfiles(profiles) }
 
+    func linkIdentities(_ links: [(key: ProfileKey, identities: [ProfileKey])], at updatedAt: Int64) async throws(StoreError) {
+        try await base.linkIdentities(links, at: updatedAt)
+    }
+
     func profiles(_ keys: [ProfileKey]) async throws(StoreError) -> [ProfileKey: ProfileRecord] {
         try await base.profiles(keys)
     }

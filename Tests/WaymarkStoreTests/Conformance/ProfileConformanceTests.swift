@@ -33,6 +33,32 @@ import WaymarkStore
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func linkingIdentitiesKeepsFlagsZoneAndAttributes(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let key = Sample.profile(1)
+            let attributes = try Sample.json(#"{"plan":"pro"}"#)
+            try await store.upsertProfiles([
+                ProfileRecord(key: key, attributes: attributes, isTestProfile: true, timeZone: "Europe/Paris", updatedAt: 1)
+            ])
+            try await store.linkIdentities([(key, [crm]), (Sample.profile(2), [phone])], at: 2)
+            let expected = ProfileRecord(
+                key: key, identities: [crm], attributes: attributes, isTestProfile: true, timeZone: "Europe/Paris",
+                updatedAt: 2)
+            let found = try await store.profiles([crm, phone])
+            #expect(found[crm] == expected)
+            #expect(found[phone]?.key == Sample.profile(2))
+            #expect(found[phone]?.isTestProfile == false)
+            #expect(found[phone]?.identities == [phone])
+
+            // Identities of two different people: nothing of the batch is written.
+            await #expect(throws: StoreError.self) {
+                try await store.linkIdentities([(Sample.profile(3), [ProfileKey(namespace: "X", id: "3")]), (crm, [phone])], at: 3)
+            }
+            #expect(try await store.profiles([Sample.profile(3)]).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func anIdentityBelongsToOneProfile(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.upsertProfiles([
