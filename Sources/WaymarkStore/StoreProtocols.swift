@@ -12,6 +12,10 @@ public protocol InboxStore: Sendable {
 
     /// The number of entries waiting in the inbox (all partitions).
     func inboxDepth() async throws(StoreError) -> Int
+
+    /// Those of `ids` accepted before as external events (kind `event`, through the inbox or a
+    /// commit's `acceptedEventIDs`).
+    func acceptedEventIDs(among ids: [String]) async throws(StoreError) -> Set<String>
 }
 
 /// Journey instances, by profile.
@@ -26,16 +30,19 @@ public protocol InstanceStore: Sendable {
     func activeInstanceCount(journeyVersionID: String?) async throws(StoreError) -> Int
 }
 
-/// Timers as indexed rows.
+/// Timers, kept with their instances (`InstanceRecord.timers`) and indexed by the earliest due
+/// instant of each active instance. A due timer stays until a commit replaces its instance's
+/// timers: a crash before that commit loses no firing.
 public protocol TimerStore: Sendable {
-    /// The earliest due instant among the timers of these partitions (all when `nil`).
+    /// The earliest due instant among the timers of the active instances of these partitions
+    /// (all when `nil`).
     func nextTimerDue(partitions: Set<Int>?) async throws(StoreError) -> Int64?
 
-    /// Moves up to `limit` timers due at or before `now` (of these partitions, all when `nil`)
-    /// into the inbox as `.timer` entries, in one transaction. Returns how many fired.
-    func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) async throws(StoreError) -> Int
+    /// The people of `partition` with an active instance whose earliest timer is due at or
+    /// before `now`: earliest due first, each person once, at most `limit`.
+    func dueProfiles(partition: Int, now: Int64, limit: Int) async throws(StoreError) -> [ProfileKey]
 
-    /// The number of timers waiting.
+    /// The number of timers of active instances.
     func timerCount() async throws(StoreError) -> Int
 }
 
@@ -109,8 +116,9 @@ public protocol CounterStore: Sendable {
 public protocol WaymarkStore: InboxStore, InstanceStore, TimerStore, OutboxStore, ProfileStore, StepEventStore,
     ConfigStore, LeaseStore, CounterStore
 {
-    /// Commits partition batches in ONE transaction (group commit): instances, timers, outbox,
-    /// inbox, step events, discards, profile updates and counters. Throws `.leaseLost` (writing
+    /// Commits partition batches in ONE transaction (group commit): accepted event ids,
+    /// instances with their timers, outbox, inbox, step events, discards, profile updates and
+    /// counters. Throws `.leaseLost` (writing
     /// nothing) when a batch's `leaseGeneration` is not its partition's current one.
     func commit(_ batches: [PartitionCommit]) async throws(StoreError)
 }

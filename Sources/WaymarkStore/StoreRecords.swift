@@ -72,10 +72,14 @@ public struct InstanceRecord: Hashable, Sendable {
     public var enteredAt: Int64
     /// When it last changed.
     public var updatedAt: Int64
+    /// The timers still to fire (an ended instance has none). The store indexes the instance by
+    /// the earliest of them (`nextDueAt`): timers are indexed rows, one per waiting instance.
+    public var timers: [InstanceTimer]
 
     public init(
         instanceID: String, journeyID: String, journeyVersionID: String, profile: ProfileKey, partition: Int,
-        isActive: Bool, inTest: Bool = false, state: [UInt8], enteredAt: Int64, updatedAt: Int64
+        isActive: Bool, inTest: Bool = false, state: [UInt8], enteredAt: Int64, updatedAt: Int64,
+        timers: [InstanceTimer] = []
     ) {
         self.instanceID = instanceID
         self.journeyID = journeyID
@@ -87,26 +91,24 @@ public struct InstanceRecord: Hashable, Sendable {
         self.state = state
         self.enteredAt = enteredAt
         self.updatedAt = updatedAt
+        self.timers = timers
     }
+
+    /// When the instance's earliest timer is due; `nil` when it has none or has ended.
+    public var nextDueAt: Int64? { isActive ? timers.lazy.map(\.dueAt).min() : nil }
 }
 
-/// A timer: an indexed row that becomes an inbox entry when due.
-public struct TimerRecord: Hashable, Sendable {
-    /// Unique; becomes the inbox entry's `eventID` when it fires.
-    public var timerID: String
-    public var partition: Int
-    public var instanceID: String
-    public var profile: ProfileKey
+/// A timer of an instance: due at an instant, with what firing means to the runtime.
+public struct InstanceTimer: Hashable, Sendable {
+    /// Unique within the instance (the runtime's timer id).
+    public var id: String
     /// When it is due, milliseconds since the epoch.
     public var dueAt: Int64
     /// What firing means to the runtime (node, purpose), opaque to the store.
     public var payload: [UInt8]
 
-    public init(timerID: String, partition: Int, instanceID: String, profile: ProfileKey, dueAt: Int64, payload: [UInt8]) {
-        self.timerID = timerID
-        self.partition = partition
-        self.instanceID = instanceID
-        self.profile = profile
+    public init(id: String, dueAt: Int64, payload: [UInt8]) {
+        self.id = id
         self.dueAt = dueAt
         self.payload = payload
     }
@@ -194,11 +196,13 @@ public struct PartitionCommit: Hashable, Sendable {
     public var leaseGeneration: Int64
     /// Inbox entries processed by this batch, removed from the inbox.
     public var consumedInbox: [Int64] = []
-    /// New and changed instances (an ended instance is upserted with `isActive == false`).
+    /// The `_id`s of the external events this batch accepted straight from ingestion (not
+    /// through the inbox), recorded like accepted inbox entries of kind `event`: an id accepted
+    /// before makes the commit throw `.constraint` and write nothing.
+    public var acceptedEventIDs: [String] = []
+    /// New and changed instances (an ended instance is upserted with `isActive == false`), with
+    /// their timers: an instance's timers are replaced by those of its record.
     public var instances: [InstanceRecord] = []
-    public var timersToAdd: [TimerRecord] = []
-    /// Timer ids to delete (an event arrived before its timeout, an instance ended, …).
-    public var timersToCancel: [String] = []
     public var outbox: [OutboxRecord] = []
     /// New inbox entries (internal events such as jumps), appended in the same transaction.
     public var inbox: [InboxEntry] = []

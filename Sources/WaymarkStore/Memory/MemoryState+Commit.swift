@@ -16,9 +16,8 @@ extension MemoryState {
 
     private mutating func apply(_ batch: PartitionCommit, _ journal: inout Journal) throws(StoreError) {
         for sequence in batch.consumedInbox { consumeInbox(partition: batch.partition, sequence: sequence, &journal) }
+        for id in batch.acceptedEventIDs { try acceptEvent(id, &journal) }
         for instance in batch.instances { try upsertInstance(instance, &journal) }
-        for id in batch.timersToCancel { set(\.timers, id, nil, &journal) }
-        for timer in batch.timersToAdd { set(\.timers, timer.timerID, timer, &journal) }
         for row in batch.outbox { try addOutbox(row, &journal) }
         for entry in batch.inbox { _ = appendToInbox(entry, &journal) }
         for event in batch.stepEvents {

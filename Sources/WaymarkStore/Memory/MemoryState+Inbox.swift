@@ -20,6 +20,15 @@ extension MemoryState {
         return .accepted(sequence: stored.sequence)
     }
 
+    /// Records an external event accepted straight from ingestion (kind `event`).
+    mutating func acceptEvent(_ eventID: String, _ journal: inout Journal) throws(StoreError) {
+        let id = AcceptedID(kind: .event, eventID: eventID)
+        guard accepted.insert(id).inserted else {
+            throw StoreError(.constraint, "the event \(eventID) was accepted before")
+        }
+        journal.record { $0.accepted.remove(id) }
+    }
+
     /// Up to `limit` entries of `partition` after `sequence`, in order.
     func inboxEntries(partition: Int, after sequence: Int64, limit: Int) -> [InboxEntry] {
         guard let entries = inbox[partition], limit > 0 else { return [] }

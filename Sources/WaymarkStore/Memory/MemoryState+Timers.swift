@@ -1,22 +1,21 @@
 import WaymarkCore
 
 extension MemoryState {
-    /// Moves up to `limit` timers due at or before `now` into the inbox, earliest first.
-    mutating func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int, _ journal: inout Journal) -> Int {
-        let due = timers.values
-            .filter { $0.dueAt <= now && partitions?.contains($0.partition) != false }
-            .sorted { ($0.dueAt, $0.timerID) < ($1.dueAt, $1.timerID) }
-            .prefix(max(0, limit))
-        for timer in due {
-            set(\.timers, timer.timerID, nil, &journal)
-            _ = appendToInbox(timer.inboxEntry, &journal)
-        }
-        return due.count
+    /// The people of `partition` with an active instance due at or before `now`, earliest first.
+    func dueProfiles(partition: Int, now: Int64, limit: Int) -> [ProfileKey] {
+        let due = instances.values
+            .compactMap { record -> (Int64, String, ProfileKey)? in
+                guard record.partition == partition, let dueAt = record.nextDueAt, dueAt <= now else { return nil }
+                return (dueAt, record.instanceID, record.profile)
+            }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        var seen: Set<ProfileKey> = []
+        return Array(due.map(\.2).filter { seen.insert($0).inserted }.prefix(max(0, limit)))
     }
 
-    /// The earliest due instant among the timers of these partitions.
+    /// The earliest due instant among the active instances of these partitions.
     func nextTimerDue(partitions: Set<Int>?) -> Int64? {
-        timers.values.lazy.filter { partitions?.contains($0.partition) != false }.map(\.dueAt).min()
+        instances.values.lazy.filter { partitions?.contains($0.partition) != false }.compactMap(\.nextDueAt).min()
     }
 
     /// Adds an outbox row; its id must be new.

@@ -38,7 +38,6 @@ struct MemoryState {
     /// Instance ids per profile, in the order first written.
     var instancesByProfile: [ProfileKey: [String]] = [:]
     var activeSlots: [JourneySlot: String] = [:]
-    var timers: [String: TimerRecord] = [:]
     var outbox: [String: OutboxRow] = [:]
     var lastOutboxOrder: Int64 = 0
     var profiles: [ProfileKey: ProfileRecord] = [:]

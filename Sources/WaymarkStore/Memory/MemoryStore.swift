@@ -49,6 +49,10 @@ public final class MemoryStore: WaymarkStore {
         read(\.inboxDepth)
     }
 
+    public func acceptedEventIDs(among ids: [String]) throws(StoreError) -> Set<String> {
+        read { state in Set(ids.filter { state.accepted.contains(MemoryState.AcceptedID(kind: .event, eventID: $0)) }) }
+    }
+
     // MARK: Instances
 
     public func instances(of profiles: [ProfileKey]) throws(StoreError) -> [InstanceRecord] {
@@ -71,12 +75,12 @@ public final class MemoryStore: WaymarkStore {
         read { $0.nextTimerDue(partitions: partitions) }
     }
 
-    public func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) throws(StoreError) -> Int {
-        try write { state, journal in state.fireDueTimers(now: now, partitions: partitions, limit: limit, &journal) }
+    public func dueProfiles(partition: Int, now: Int64, limit: Int) throws(StoreError) -> [ProfileKey] {
+        read { $0.dueProfiles(partition: partition, now: now, limit: limit) }
     }
 
     public func timerCount() throws(StoreError) -> Int {
-        read(\.timers.count)
+        read { state in state.instances.values.reduce(0) { $0 + ($1.isActive ? $1.timers.count : 0) } }
     }
 
     // MARK: Outbox

@@ -1,27 +1,27 @@
 /// Reads what `BinaryWriter` wrote; every malformed input is a `RuntimeError` naming the offset.
-struct BinaryReader {
+package struct BinaryReader {
     private let bytes: [UInt8]
     private var offset = 0
     private let what: String
 
-    init(_ bytes: [UInt8], what: String) {
+    package init(_ bytes: [UInt8], what: String) {
         self.bytes = bytes
         self.what = what
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
     private func corrupt(_ problem: String) -> RuntimeError {
         RuntimeError(.corruptData, "\(what) is corrupt at byte \(offset) of \(bytes.count): \(problem).")
     }
 
-    mutating func byte() throws(RuntimeError) -> UInt8 {
+    package mutating func byte() throws(RuntimeError) -> UInt8 {
         guard offset < bytes.count else { throw corrupt("unexpected end") }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    mutating func varint() throws(RuntimeError) -> UInt64 {
+    package mutating func varint() throws(RuntimeError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -33,38 +33,45 @@ struct BinaryReader {
         }
     }
 
-    mutating func int() throws(RuntimeError) -> Int64 {
+    package mutating func int() throws(RuntimeError) -> Int64 {
         let raw = try varint()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
-    mutating func uint32() throws(RuntimeError) -> UInt32 {
+    package mutating func uint32() throws(RuntimeError) -> UInt32 {
         let raw = try varint()
         guard let value = UInt32(exactly: raw) else { throw corrupt("number \(raw) too large") }
         return value
     }
 
-    mutating func count() throws(RuntimeError) -> Int {
+    package mutating func count() throws(RuntimeError) -> Int {
         let raw = try varint()
         guard raw <= UInt64(bytes.count - offset) else { throw corrupt("count \(raw) beyond the data") }
         return Int(raw)
     }
 
-    mutating func string() throws(RuntimeError) -> String {
+    package mutating func string() throws(RuntimeError) -> String {
         let length = try count()
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
-    mutating func optionalString() throws(RuntimeError) -> String? {
+    /// A length-prefixed run of raw bytes (`BinaryWriter.rawBytes(_:)`).
+    package mutating func rawBytes() throws(RuntimeError) -> [UInt8] {
+        let length = try count()
+        defer { offset += length }
+        return Array(bytes[offset..<offset + length])
+    }
+
+    package mutating func optionalString() throws(RuntimeError) -> String? {
         try byte() == 0 ? nil : try string()
     }
 
-    mutating func optionalInt() throws(RuntimeError) -> Int64? {
+    package mutating func optionalInt() throws(RuntimeError) -> Int64? {
         try byte() == 0 ? nil : try int()
     }
 
-    mutating func json(depth: Int = 0) throws(RuntimeError) -> JSONValue {
+    package mutating func json(depth: Int = 0) throws(RuntimeError) -> JSONValue {
         guard depth < JSONValue.maximumDepth else { throw corrupt("JSON nested too deep") }
         switch try byte() {
         case 0: return .null

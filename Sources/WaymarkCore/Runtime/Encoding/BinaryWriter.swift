@@ -1,11 +1,13 @@
 /// Appends compact binary fields: LEB128 varints, zigzag integers, length-prefixed strings,
 /// tagged JSON.
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+package struct BinaryWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    package init() {}
 
-    mutating func varint(_ value: UInt64) {
+    package mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    package mutating func varint(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -14,14 +16,20 @@ struct BinaryWriter {
         bytes.append(UInt8(rest))
     }
 
-    mutating func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    package mutating func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         varint(UInt64(value.utf8.count))
         bytes.append(contentsOf: value.utf8)
     }
 
-    mutating func optionalString(_ value: String?) {
+    /// A length-prefixed run of raw bytes.
+    package mutating func rawBytes(_ value: [UInt8]) {
+        varint(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    package mutating func optionalString(_ value: String?) {
         if let value {
             byte(1)
             string(value)
@@ -30,7 +38,7 @@ struct BinaryWriter {
         }
     }
 
-    mutating func optionalInt(_ value: Int64?) {
+    package mutating func optionalInt(_ value: Int64?) {
         if let value {
             byte(1)
             int(value)
@@ -39,7 +47,7 @@ struct BinaryWriter {
         }
     }
 
-    mutating func json(_ value: JSONValue) {
+    package mutating func json(_ value: JSONValue) {
         switch value {
         case .null: byte(0)
         case .bool(let flag): byte(flag ? 2 : 1)
