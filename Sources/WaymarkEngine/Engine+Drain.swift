@@ -1,35 +1,23 @@
 import WaymarkStore
 
 extension Engine {
-    /// Runs every partition worker at once until every inbox is empty, without moving the clock
-    /// (benchmarks, the crash test): the throughput path of `runUntilIdle`.
-    /// - Returns: how many inbox entries were handled.
+    /// Runs every partition worker at once until none has work left (inbox entries, due timers),
+    /// without moving the clock (benchmarks, the crash test).
+    /// - Returns: what the workers did.
     @discardableResult
-    package func drainInboxes() async throws(EngineError) -> Int {
+    package func drainWorkers() async throws(EngineError) -> PartitionWorker.BatchReport {
         do {
-            return try await withThrowingTaskGroup(of: Int.self) { group in
+            return try await withThrowingTaskGroup(of: PartitionWorker.BatchReport.self) { group in
                 for worker in workers {
-                    group.addTask {
-                        var handled = 0
-                        while true {
-                            let count = try await worker.processBatch()
-                            if count == 0 { return handled }
-                            handled += count
-                        }
-                    }
+                    group.addTask { try await worker.processAvailable() }
                 }
-                return try await group.reduce(0, +)
+                var total = PartitionWorker.BatchReport()
+                for try await report in group {
+                    total.inputs += report.inputs
+                    total.timersFired += report.timersFired
+                }
+                return total
             }
-        } catch {
-            throw EngineError(.store, "\(error)")
-        }
-    }
-
-    /// Fires every timer due now (the timer service's round).
-    @discardableResult
-    package func fireDueTimers() async throws(EngineError) -> Int {
-        do {
-            return try await timerService.fireDueTimers()
         } catch {
             throw EngineError(.store, "\(error)")
         }

@@ -3,7 +3,7 @@ import WaymarkStore
 extension Engine {
     /// What `runUntilIdle` did.
     public struct IdleReport: Hashable, Sendable {
-        /// Inbox entries handled (events, timers, results).
+        /// Inputs handled by the workers (inbox entries, fired timers).
         public var inputs = 0
         /// Timers fired.
         public var timersFired = 0
@@ -13,8 +13,8 @@ extension Engine {
         public var now: Int64 = 0
     }
 
-    /// Does all the work there is, without the services running: every partition's inbox, every
-    /// available outbox row, every due timer; on a `VirtualClock` it then moves the clock to the
+    /// Does all the work there is, without the services running: every partition's inbox and
+    /// due timers, every available outbox row; on a `VirtualClock` it then moves the clock to the
     /// next due timer and goes on, until no timer is due at or before `limit` (`nil`: until no
     /// timer is left), and finally moves the clock to `limit`.
     ///
@@ -37,18 +37,14 @@ extension Engine {
                     }
                     worked = false
                     for worker in workers {
-                        while true {
-                            let count = try await worker.processBatch()
-                            if count == 0 { break }
-                            report.inputs += count
-                            worked = true
-                        }
+                        let done = try await worker.processAvailable()
+                        report.inputs += done.inputs
+                        report.timersFired += done.timersFired
+                        worked = worked || done.inputs > 0
                     }
                     let calls = try await dispatcher.dispatchAvailable()
-                    let fired = try await timerService.fireDueTimers()
                     report.calls += calls
-                    report.timersFired += fired
-                    worked = worked || calls > 0 || fired > 0
+                    worked = worked || calls > 0
                 }
                 guard let virtualClock, let next = try await store.nextTimerDue(partitions: nil) else { break }
                 if let limit, next > limit { break }

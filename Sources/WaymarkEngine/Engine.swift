@@ -6,6 +6,10 @@ import WaymarkStore
 /// The running engine, built in one place: ingestion, one partition worker per partition, the
 /// timer service and the outbox dispatcher over one store and one clock.
 ///
+/// Ingested events go straight to their partition's worker, which routes them and commits the
+/// outcome together with their acceptance: when `ingest` returns, an accepted event's steps are
+/// durable. The inbox carries the other inputs (call results, jumps into other journeys).
+///
 /// In a server, `services` run in a `ServiceGroup` (or `run()` runs them with graceful shutdown
 /// on SIGTERM/SIGINT). On a `VirtualClock` (`simulate`, tests) nothing runs by itself:
 /// `runUntilIdle(until:)` drives the same services' rounds and moves the clock from timer to timer.
@@ -45,14 +49,15 @@ public final class Engine: Sendable {
         let doorbells = Doorbells(partitionCount: configuration.partitionCount)
         self.catalog = catalog
         self.doorbells = doorbells
-        ingestion = Ingestion(
-            store: store, partitionCount: configuration.partitionCount, configuration: { catalog.current.configuration },
-            now: { clock.now() })
-        workers = (0..<configuration.partitionCount).map { partition in
+        let workers = (0..<configuration.partitionCount).map { partition in
             PartitionWorker(
                 partition: partition, store: store, clock: clock, configuration: configuration, catalog: catalog,
                 doorbells: doorbells, random: random, logger: logger)
         }
+        self.workers = workers
+        ingestion = Ingestion(
+            store: store, acceptor: WorkerAcceptor(workers: workers), partitionCount: configuration.partitionCount,
+            configuration: { catalog.current.configuration }, now: { clock.now() })
         timerService = TimerService(
             store: store, clock: clock, configuration: configuration, doorbells: doorbells, logger: logger)
         dispatcher = OutboxDispatcher(
@@ -126,10 +131,8 @@ public final class Engine: Sendable {
     }
 
     /// Ingests a batch of events (XDM ExperienceEvents or streaming envelopes, as sent): accepted
-    /// ones are durable when this returns, and the partition workers are woken.
+    /// ones are routed, and what they caused is committed, when this returns.
     public func ingest(_ events: [[UInt8]]) async -> [IngestionResult] {
-        let results = await ingestion.ingest(events)
-        doorbells.ringWorkers(of: results.flatMap { $0.entries.map(\.partition) })
-        return results
+        await ingestion.ingest(events)
     }
 }

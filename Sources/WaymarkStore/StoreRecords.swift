@@ -4,8 +4,6 @@ import WaymarkCore
 public enum InboxKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// An accepted external event (payload: the event JSON).
     case event
-    /// A due timer (`scheduledNotificationReceived`).
-    case timer
     /// The outcome of a custom action or message (`executedAction`).
     case actionResult
     /// The outcome of an external data fetch.
@@ -49,7 +47,8 @@ public struct InboxEntry: Hashable, Sendable {
 
 /// The outcome of appending one entry to the inbox.
 public enum InboxAppendResult: Hashable, Sendable {
-    /// Accepted and durable, with its sequence.
+    /// Accepted and durable, with its inbox sequence (0 when the event was routed and committed
+    /// at once, without an inbox entry).
     case accepted(sequence: Int64)
     /// An entry of the same kind with the same `eventID` was accepted before: nothing written.
     case duplicate

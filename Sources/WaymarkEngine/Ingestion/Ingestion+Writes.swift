@@ -8,42 +8,47 @@ extension Ingestion {
         routeCount == 1 ? event.id : event.id + "#" + route.eventName
     }
 
-    /// Appends the routed events' entries in ONE call (one transaction) and fills in their results.
+    /// Hands the routed events' entries to the acceptor in ONE call and fills in their results.
     /// - Returns: the events that were newly accepted (not duplicates).
-    func appendToInbox(_ routed: [RoutedEvent], receivedAt: Int64, results: inout [IngestionResult]) async -> [RoutedEvent] {
+    func accept(_ routed: [RoutedEvent], receivedAt: Int64, results: inout [IngestionResult]) async -> [RoutedEvent] {
         guard !routed.isEmpty else { return [] }
-        var entries: [InboxEntry] = []
+        var events: [SubmittedEvent] = []
         for item in routed {
             for route in item.routes {
-                entries.append(InboxEntry(
+                let entry = InboxEntry(
                     partition: route.profile.partition(of: partitionCount), kind: .event,
                     eventID: Self.inboxEventID(of: item.event, route: route, routeCount: item.routes.count),
-                    eventName: route.eventName, profile: route.profile, payload: item.payload, receivedAt: receivedAt))
+                    eventName: route.eventName, profile: route.profile, payload: item.payload, receivedAt: receivedAt)
+                events.append(SubmittedEvent(entry: entry, payload: item.event.payload))
             }
         }
-        let outcomes: [InboxAppendResult]
-        do {
-            outcomes = try await store.appendToInbox(entries)
-        } catch {
-            for item in routed {
-                results[item.result].status = .rejected
-                results[item.result].errors = [IngestionError(
-                    .storeUnavailable, "the event could not be stored, nothing was accepted; send it again (\(error))")]
-            }
-            return []
-        }
+        let outcomes = await acceptor.accept(events)
         var accepted: [RoutedEvent] = []
         var position = 0
         for item in routed {
             var isNew = false
+            var failure: StoreError?
             for route in item.routes {
-                let sequence: Int64?
-                if case .accepted(let assigned) = outcomes[position] { sequence = assigned } else { sequence = nil }
-                isNew = isNew || sequence != nil
+                var sequence: Int64?
+                switch outcomes[position] {
+                case .success(.accepted(let assigned)):
+                    isNew = true
+                    sequence = assigned
+                case .success(.duplicate): break
+                case .failure(let error): failure = error
+                }
                 results[item.result].entries.append(IngestionResult.Entry(
                     sequence: sequence, eventName: route.eventName, profile: route.profile,
                     partition: route.profile.partition(of: partitionCount)))
                 position += 1
+            }
+            if let failure {
+                // Sending it again is safe: whatever part was stored is recognised as a duplicate.
+                results[item.result].status = .rejected
+                results[item.result].entries = []
+                results[item.result].errors = [IngestionError(
+                    .storeUnavailable, "the event could not be stored; send it again (\(failure))")]
+                continue
             }
             results[item.result].status = isNew ? .accepted : .duplicate
             if isNew { accepted.append(item) }

@@ -4,11 +4,12 @@ import Synchronization
 import WaymarkCore
 import WaymarkStore
 
-/// Receives events: reads, checks, matches and keys each one, makes the accepted ones durable
-/// in the inbox in one transaction, and records discards and the identities seen.
+/// Receives events: reads, checks, matches and keys each one, hands the accepted ones to its
+/// `EventAcceptor` in one go (the durable inbox, or the engine's partition workers), and records
+/// discards and the identities seen.
 ///
 /// One `ingest` call is one acknowledgement: when it returns, every `accepted` event is
-/// committed (the store's `appendToInbox` is durable), so the server may answer 202. Events are
+/// committed (the acceptor is durable), so the server may answer 202. Events are
 /// independent: a bad one is rejected alone. A repeated `_id` is accepted once (the store's
 /// idempotency). An event matching several configs gets one inbox entry per config; their
 /// idempotency keys are `_id#eventName` (a single match uses `_id` itself).
@@ -16,8 +17,10 @@ import WaymarkStore
 /// Discard records are written with `WaymarkStore.commit` on partition `partitionCount`, one
 /// past the worker partitions: no worker leases it, so its lease generation stays 0.
 public final class Ingestion: Sendable {
-    /// The store the inbox, discards and profiles are written to.
+    /// The store discards and profiles are written to.
     public let store: any WaymarkStore
+    /// Where accepted events go.
+    public let acceptor: any EventAcceptor
     /// The number of worker partitions events are spread over.
     public let partitionCount: Int
     /// Reads events (size limit).
@@ -31,7 +34,8 @@ public final class Ingestion: Sendable {
     /// Creates an ingestion component.
     ///
     /// - Parameters:
-    ///   - store: where accepted events, discards and identities go.
+    ///   - store: where discards and identities go.
+    ///   - acceptor: where accepted events go (default: `store`'s durable inbox).
     ///   - partitionCount: the number of worker partitions (positive).
     ///   - maximumEventBytes: the size limit of one event (default 1 MB).
     ///   - configuration: the current configuration, asked once per call; the event catalog is
@@ -40,13 +44,15 @@ public final class Ingestion: Sendable {
     ///   - makeID: the `_id` of an event without one (default: a random lowercase UUID).
     ///   - logger: where failures to record identities are reported.
     public init(
-        store: any WaymarkStore, partitionCount: Int, maximumEventBytes: Int = EventParser.defaultMaximumEventBytes,
+        store: any WaymarkStore, acceptor: (any EventAcceptor)? = nil, partitionCount: Int,
+        maximumEventBytes: Int = EventParser.defaultMaximumEventBytes,
         configuration: @escaping @Sendable () async -> Configuration, now: @escaping @Sendable () -> Int64,
         makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
         logger: Logger = Logger(label: "waymark.ingestion")
     ) {
         precondition(partitionCount > 0, "partition count must be positive")
         self.store = store
+        self.acceptor = acceptor ?? InboxAcceptor(store: store)
         self.partitionCount = partitionCount
         self.parser = EventParser(maximumEventBytes: maximumEventBytes)
         self.configuration = configuration
@@ -104,7 +110,7 @@ public final class Ingestion: Sendable {
             }
             results.append(result)
         }
-        let accepted = await appendToInbox(routed, receivedAt: receivedAt, results: &results)
+        let accepted = await accept(routed, receivedAt: receivedAt, results: &results)
         await recordDiscards(discards, results: &results)
         await recordIdentities(of: accepted, at: receivedAt)
         return results

@@ -4,7 +4,7 @@ import WaymarkCore
 public struct IngestionResult: Hashable, Sendable {
     /// The event's fate.
     public enum Status: String, Hashable, Sendable {
-        /// Durable in the inbox (acknowledged): `entries` say where.
+        /// Durable (acknowledged): routed and committed, or waiting in the inbox; `entries` say where.
         case accepted
         /// Its `_id` was accepted before: nothing written (`entries` name the configs, without sequence).
         case duplicate
@@ -16,7 +16,8 @@ public struct IngestionResult: Hashable, Sendable {
 
     /// Where an accepted (or duplicate) event went, one per matched event config.
     public struct Entry: Hashable, Sendable {
-        /// The inbox sequence; `nil` for a duplicate.
+        /// The inbox sequence; 0 when the event was routed and committed at once (the engine's
+        /// path); `nil` for a duplicate.
         public var sequence: Int64?
         /// The event config's name.
         public var eventName: String

@@ -19,9 +19,6 @@ struct BatchRouter {
     private var profiles: [ProfileKey: ProfileRecord]
     private var counters: [String: Int64]
     private(set) var commit: PartitionCommit
-    /// Timers added by this batch, and those of them cancelled again (left out of the commit).
-    private var addedTimers: Set<String> = []
-    private var cancelledAddedTimers: Set<String> = []
     /// Instances changed by this batch, in the order first changed.
     private var changed: [String] = []
     private var changedSet: Set<String> = []
@@ -43,42 +40,74 @@ struct BatchRouter {
         }
     }
 
-    /// Handles `entries` in order and returns the commit of the batch.
-    mutating func route(_ entries: [InboxEntry]) -> PartitionCommit {
-        for entry in entries {
+    /// Handles `inputs` in order and returns the commit of the batch (inbox entries consumed,
+    /// changed instances with their timers).
+    mutating func route(_ inputs: [RouterInput]) -> PartitionCommit {
+        for input in inputs {
+            let entry = input.entry
             switch entry.kind {
-            case .event: routeEvent(entry)
+            case .event: routeEvent(entry, payload: input.payload)
             case .internalEvent: routeInternalEvent(entry)
-            case .timer: routeTimer(entry)
             case .actionResult, .fetchResult: routeResult(entry)
             }
-            commit.consumedInbox.append(entry.sequence)
+            if input.isInInbox { commit.consumedInbox.append(entry.sequence) }
         }
         for id in changed {
-            guard let loaded = instances[id], let instance = loaded.instance else { continue }
-            var record = loaded.record
-            record.isActive = instance.isActive
-            record.state = instance.isActive ? instance.encoded : []
+            guard var record = instances[id]?.record else { continue }
+            if let instance = instances[id]?.instance {
+                record.isActive = instance.isActive
+                record.state = instance.isActive ? instance.encoded : []
+            }
+            if !record.isActive { record.timers = [] }
             record.updatedAt = now
             commit.instances.append(record)
-        }
-        if !cancelledAddedTimers.isEmpty {
-            commit.timersToAdd.removeAll { cancelledAddedTimers.contains($0.timerID) }
         }
         return commit
     }
 
+    /// Fires the timers due at or before `now` of these people's active instances, earliest
+    /// first, each seeing the state the previous one left. A due timer leaves its instance's
+    /// record whether or not it can be handled (a version that cannot run, a payload this
+    /// runtime cannot read), so nothing fires twice or blocks the timers behind it.
+    /// - Returns: how many timers fired.
+    mutating func fireDueTimers(of people: [ProfileKey]) -> Int {
+        var fired = 0
+        for profile in people {
+            for id in instancesOfProfile[profile] ?? [] {
+                while let timer = nextDueTimer(of: id) {
+                    instances[id]!.record.timers.removeAll { $0.id == timer.id }
+                    markChanged(id)
+                    fired += 1
+                    guard let firing = try? TimerFiring(timerID: timer.id, payloadBytes: timer.payload) else { continue }
+                    handle(.timer(firing), instanceID: id)
+                }
+            }
+        }
+        return fired
+    }
+
+    /// The earliest timer of an active instance due at or before `now`.
+    private func nextDueTimer(of id: String) -> InstanceTimer? {
+        guard let loaded = instances[id], loaded.instance?.isActive ?? loaded.record.isActive else { return nil }
+        return loaded.record.timers.filter { $0.dueAt <= now }.min { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
     // MARK: - Inputs
 
-    private mutating func routeEvent(_ entry: InboxEntry) {
+    /// Routes an event; `parsed` is its payload when ingestion handed it over parsed.
+    private mutating func routeEvent(_ entry: InboxEntry, payload parsed: JSONValue?) {
         guard let name = entry.eventName else {
             return discard(entry, reason: .noInterestedJourney, message: "The inbox entry names no configured event.")
         }
         let payload: JSONValue
-        do {
-            payload = try JSONValue(parsing: entry.payload)
-        } catch {
-            return discard(entry, reason: .noInterestedJourney, message: "The event's stored payload is not JSON: \(error).")
+        if let parsed {
+            payload = parsed
+        } else {
+            do {
+                payload = try JSONValue(parsing: entry.payload)
+            } catch {
+                return discard(entry, reason: .noInterestedJourney, message: "The event's stored payload is not JSON: \(error).")
+            }
         }
         let event = RuntimeInput.event(
             .init(eventName: name, eventID: entry.eventID, payload: payload, timestamp: entry.receivedAt))
@@ -113,17 +142,6 @@ struct BatchRouter {
                 eventName: name, eventID: entry.eventID, payload: jump.payload, timestamp: entry.receivedAt,
                 externalKey: jump.externalKey))
         enter(journey, event: event, entry: entry)
-    }
-
-    private mutating func routeTimer(_ entry: InboxEntry) {
-        guard let id = instanceOwning(entry.profile, where: { $0.outstandingTimerIDs.contains(entry.eventID) }) else {
-            return  // the instance ended or moved on: the timer is stale
-        }
-        do {
-            handle(.timer(try TimerFiring(timerID: entry.eventID, payloadBytes: entry.payload)), instanceID: id)
-        } catch {
-            return  // a timer payload this runtime cannot read: nothing can act on it
-        }
     }
 
     private mutating func routeResult(_ entry: InboxEntry) {
@@ -219,17 +237,11 @@ struct BatchRouter {
             case .step(let step):
                 commit.stepEvents.append(step)
             case .scheduleTimer(let timer):
-                addedTimers.insert(timer.id)
-                commit.timersToAdd.append(
-                    TimerRecord(
-                        timerID: timer.id, partition: commit.partition, instanceID: instance.instanceID,
-                        profile: instance.profile, dueAt: timer.dueAt, payload: timer.payload.encoded))
+                instances[instance.instanceID]?.record.timers.removeAll { $0.id == timer.id }
+                instances[instance.instanceID]?.record.timers.append(
+                    InstanceTimer(id: timer.id, dueAt: timer.dueAt, payload: timer.payload.encoded))
             case .cancelTimer(let id):
-                if addedTimers.contains(id) {
-                    cancelledAddedTimers.insert(id)
-                } else {
-                    commit.timersToCancel.append(id)
-                }
+                instances[instance.instanceID]?.record.timers.removeAll { $0.id == id }
             case .externalCall(let request):
                 commit.outbox.append(
                     OutboxRecord(

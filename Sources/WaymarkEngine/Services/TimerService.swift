@@ -2,11 +2,12 @@ import Logging
 import ServiceLifecycle
 import WaymarkStore
 
-/// Fires due timers: sleeps on the clock until the next timer is due, then moves every due timer
-/// into the inbox in batches and wakes the partition workers.
+/// Wakes the partition workers when timers fall due: sleeps on the clock until the earliest
+/// timer of any instance is due, then rings every worker (each fires its partition's due timers
+/// in its batches, from the instances' due index).
 ///
 /// Only the next due instant is held in memory, never a task per waiting person; a commit that
-/// adds an earlier timer rings the service's doorbell so it looks again.
+/// sets timers rings the service's doorbell so it looks again.
 package struct TimerService: Service {
     let store: any WaymarkStore
     let clock: any EngineClock
@@ -25,18 +26,15 @@ package struct TimerService: Service {
         self.logger = logger
     }
 
-    /// Fires every timer due at the clock's current instant, `timerBatchSize` per transaction.
-    /// - Returns: how many fired.
-    @discardableResult
-    package func fireDueTimers() async throws(StoreError) -> Int {
+    /// Rings the workers when a timer is due now.
+    /// - Returns: when to look again: the next due instant, or shortly when timers are due now
+    ///   (the workers are on them and ring back with each commit).
+    package func round() async throws(StoreError) -> Int64? {
+        guard let next = try await store.nextTimerDue(partitions: nil) else { return nil }
         let now = clock.now()
-        var fired = 0
-        while true {
-            let count = try await store.fireDueTimers(now: now, partitions: nil, limit: configuration.timerBatchSize)
-            fired += count
-            if count > 0 { doorbells.ringAllWorkers() }
-            if count < configuration.timerBatchSize { return fired }
-        }
+        guard next <= now else { return next }
+        doorbells.ringAllWorkers()
+        return now + configuration.idlePollInterval
     }
 
     package func run() async throws {
@@ -44,8 +42,7 @@ package struct TimerService: Service {
             name: "timer service", doorbell: doorbells.timers, clock: clock, pollInterval: configuration.idlePollInterval,
             logger: logger
         ) {
-            try await fireDueTimers()
-            return .init(didWork: false, nextDeadline: try await store.nextTimerDue(partitions: nil))
+            .init(didWork: false, nextDeadline: try await round())
         }
     }
 }

@@ -40,17 +40,33 @@ struct BenchHarness {
             engine: engine, clock: clock, executor: executor, options: options, directory: directory, ownsDirectory: owns)
     }
 
-    /// Ingests `events` in calls of `ingestBatch` and returns how many were accepted and how many were duplicates.
+    /// Ingests `events` in calls of `ingestBatch`, `ingestConcurrency` calls in flight at once (as
+    /// concurrent requests to a server), and returns how many were accepted and how many were
+    /// duplicates. Calls are started in order, so a repeated event comes after its first copy.
     func ingest(_ events: [[UInt8]]) async throws -> (accepted: Int, duplicates: Int) {
+        let calls = stride(from: 0, to: events.count, by: options.ingestBatch).map { start in
+            (start, Array(events[start..<min(events.count, start + options.ingestBatch)]))
+        }
         var accepted = 0, duplicates = 0
-        for start in stride(from: 0, to: events.count, by: options.ingestBatch) {
-            for result in await engine.ingest(Array(events[start..<min(events.count, start + options.ingestBatch)])) {
-                switch result.status {
-                case .accepted: accepted += 1
-                case .duplicate: duplicates += 1
-                case .rejected, .discarded:
-                    throw BenchFailure("event \(start + result.index) was \(result.status): \(result.errors.map(\.description))")
+        try await withThrowingTaskGroup(of: (Int, [IngestionResult]).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < calls.count else { return }
+                let (start, batch) = calls[next]
+                next += 1
+                group.addTask { (start, await engine.ingest(batch)) }
+            }
+            for _ in 0..<options.ingestConcurrency { startNext() }
+            while let (start, results) = try await group.next() {
+                for result in results {
+                    switch result.status {
+                    case .accepted: accepted += 1
+                    case .duplicate: duplicates += 1
+                    case .rejected, .discarded:
+                        throw BenchFailure("event \(start + result.index) was \(result.status): \(result.errors.map(\.description))")
+                    }
                 }
+                startNext()
             }
         }
         return (accepted, duplicates)
@@ -72,13 +88,12 @@ struct BenchHarness {
         return seconds
     }
 
-    /// Fires the due timers, runs the workers, the outbox and the workers again until nothing is left.
+    /// Runs the workers (inbox, due timers) and the outbox until nothing is left.
     func settle() async throws {
         while true {
-            let fired = try await engine.fireDueTimers()
-            let handled = try await engine.drainInboxes()
+            let handled = try await engine.drainWorkers().inputs
             let calls = try await engine.dispatchOutbox()
-            if fired == 0 && handled == 0 && calls == 0 { return }
+            if handled == 0 && calls == 0 { return }
         }
     }
 

@@ -22,16 +22,21 @@ struct BenchOptions: ParsableArguments {
     @Option(help: "The number of engine partitions.")
     var partitions: Int = 4
 
-    @Option(help: "The most inbox entries per worker batch (one transaction).")
+    @Option(help: "The most inputs per worker batch (one transaction).")
     var batchSize: Int = 2_000
 
-    @Option(help: "Events per ingestion call (one inbox transaction).")
-    var ingestBatch: Int = 2_000
+    @Option(help: "Events per ingestion call (a server request).")
+    var ingestBatch: Int = 1_000
+
+    @Option(help: "Ingestion calls in flight at once (concurrent requests).")
+    var ingestConcurrency: Int = 4
 
     func validate() throws {
         guard people > 0 else { throw ValidationError("--people must be at least 1") }
         guard partitions > 0 else { throw ValidationError("--partitions must be at least 1") }
-        guard batchSize > 0, ingestBatch > 0 else { throw ValidationError("--batch-size and --ingest-batch must be at least 1") }
+        guard batchSize > 0, ingestBatch > 0, ingestConcurrency > 0 else {
+            throw ValidationError("--batch-size, --ingest-batch and --ingest-concurrency must be at least 1")
+        }
     }
 
     /// The engine configuration of the run.

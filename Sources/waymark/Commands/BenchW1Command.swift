@@ -23,29 +23,27 @@ struct BenchW1Command: AsyncParsableCommand {
         print("W1 actions: \(harness.executor.callCount) (expected \(people))")
     }
 
-    /// Sends the events and routes them to the wait: entries/s, storage and memory per waiting person.
+    /// Sends the events, which the workers route to the wait and commit as they are accepted:
+    /// entries/s, storage and memory per waiting person.
     static func enterAndWait(_ harness: BenchHarness, events: [[UInt8]], label: String) async throws {
         let people = harness.options.people
         let memoryBefore = BenchHarness.residentMemory()
         // In two halves: memory after the first says whether it grows with the people waiting.
         let half = events.count / 2
-        var accepted = 0, ingestSeconds = 0.0, routeSeconds = 0.0, memoryAtHalf = 0, waitingAtHalf = 0
+        var accepted = 0, seconds = 0.0, memoryAtHalf = 0, waitingAtHalf = 0
         for part in [events[..<half], events[half...]] {
             let events = Array(part)
-            var partAccepted = 0
-            ingestSeconds += try await harness.measure("\(label) ingest (durable inbox)", count: events.count, unit: "events") {
-                partAccepted = try await harness.ingest(events).accepted
+            seconds += try await harness.measure("\(label) entries (ingest, route to the wait, commit)", count: events.count, unit: "events") {
+                accepted += try await harness.ingest(events).accepted
             }
-            routeSeconds += try await harness.measure("\(label) route to the wait", count: partAccepted, unit: "entries") {
-                try await harness.engine.drainInboxes()
-            }
-            accepted += partAccepted
+            let late = try await harness.engine.drainWorkers().inputs
+            guard late == 0 else { throw BenchFailure("\(label): \(late) inputs were left for the workers after ingestion") }
             if memoryAtHalf == 0 {
                 memoryAtHalf = BenchHarness.residentMemory()
                 waitingAtHalf = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
             }
         }
-        print(String(format: "%@ entries end to end (ingest + route): %.0f entries/s", label, Double(accepted) / (ingestSeconds + routeSeconds)))
+        print(String(format: "%@ entries end to end: %.0f entries/s", label, Double(accepted) / seconds))
         let waiting = try await harness.engine.store.activeInstanceCount(journeyVersionID: nil)
         let timers = try await harness.engine.store.timerCount()
         print("\(label) waiting: \(waiting) instances, \(timers) timers")
@@ -70,12 +68,7 @@ struct BenchW1Command: AsyncParsableCommand {
         harness.clock.advance(by: BenchWorkloads.hour)
         var fired = 0
         try await harness.measure("\(label) timer firings (fire + route to the action)", count: people, unit: "timers") {
-            while true {
-                let count = try await harness.engine.fireDueTimers()
-                let handled = try await harness.engine.drainInboxes()
-                fired += count
-                if count == 0 && handled == 0 { break }
-            }
+            fired = try await harness.engine.drainWorkers().timersFired
         }
         guard fired == people else { throw BenchFailure("\(label) expected \(people) timers to fire, got \(fired)") }
         try await harness.measure("\(label) actions (dispatch + results)", count: people, unit: "actions") {

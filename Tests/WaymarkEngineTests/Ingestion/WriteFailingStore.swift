@@ -43,14 +43,15 @@ final class WriteFailingStore: WaymarkStore {
         try inner.inboxEntries(partition: partition, after: sequence, limit: limit)
     }
     func inboxDepth() throws(StoreError) -> Int { try inner.inboxDepth() }
+    func acceptedEventIDs(among ids: [String]) throws(StoreError) -> Set<String> { try inner.acceptedEventIDs(among: ids) }
     func instances(of profiles: [ProfileKey]) throws(StoreError) -> [InstanceRecord] { try inner.instances(of: profiles) }
     func instance(id: String) throws(StoreError) -> InstanceRecord? { try inner.instance(id: id) }
     func activeInstanceCount(journeyVersionID: String?) throws(StoreError) -> Int {
         try inner.activeInstanceCount(journeyVersionID: journeyVersionID)
     }
     func nextTimerDue(partitions: Set<Int>?) throws(StoreError) -> Int64? { try inner.nextTimerDue(partitions: partitions) }
-    func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) throws(StoreError) -> Int {
-        try inner.fireDueTimers(now: now, partitions: partitions, limit: limit)
+    func dueProfiles(partition: Int, now: Int64, limit: Int) throws(StoreError) -> [ProfileKey] {
+        try inner.dueProfiles(partition: partition, now: now, limit: limit)
     }
     func timerCount() throws(StoreError) -> Int { try inner.timerCount() }
     func outboxEntries(availableAt now: Int64, limit: Int) throws(StoreError) -> [OutboxRecord] {

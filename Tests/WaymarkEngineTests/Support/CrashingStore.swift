@@ -31,9 +31,8 @@ final class CrashingStore: WaymarkStore {
         try await base.commit(batches)
     }
 
-    func fireDueTimers(now: Int64, partitions: Set<Int>?, limit: Int) async throws(StoreError) -> Int {
-        try maybeFail("fireDueTimers")
-        return try await base.fireDueTimers(now: now, partitions: partitions, limit: limit)
+    func dueProfiles(partition: Int, now: Int64, limit: Int) async throws(StoreError) -> [ProfileKey] {
+        try await base.dueProfiles(partition: partition, now: now, limit: limit)
     }
 
     func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError) {
@@ -50,6 +49,10 @@ final class CrashingStore: WaymarkStore {
     }
 
     func inboxDepth() async throws(StoreError) -> Int { try await base.inboxDepth() }
+
+    func acceptedEventIDs(among ids: [String]) async throws(StoreError) -> Set<String> {
+        try await base.acceptedEventIDs(among: ids)
+    }
 
     func instances(of profiles: [ProfileKey]) async throws(StoreError) -> [InstanceRecord] {
         try await base.instances(of: profiles)
