@@ -3,10 +3,14 @@ import GRDB
 import WaymarkCore
 import WaymarkStore
 
-/// The ceiling of the embedded store for the W1 benchmark: the rows one W1 entry writes (an
-/// accepted inbox id and inbox row, consumed; an instance; a timer; three step events), inserted
-/// in batches (one transaction per batch), without the engine.
+/// The ceiling of the embedded store for the W1 benchmark: the rows one W1 entry writes (the
+/// event's accepted id; the instance, holding its two timers; three step events), inserted in
+/// batches (one transaction per batch), without the engine; then the store's share of firing
+/// every 1 h wait.
 public enum SQLiteCeiling {
+    /// Rows one W1 entry writes: the accepted id, the instance, three step events.
+    static let rowsPerEntry = 5
+
     /// What one measurement found.
     public struct Figures: Sendable, Hashable, CustomStringConvertible {
         public var entries: Int
@@ -17,11 +21,12 @@ public enum SQLiteCeiling {
         /// Raw SQL (cached statements, one transaction per batch): entries and rows per second.
         public var rawEntriesPerSecond: Double
         public var rawRowsPerSecond: Double
-        /// The same rows through `SQLiteStore.appendToInbox` and `SQLiteStore.commit`.
+        /// The same rows through `SQLiteStore.commit` (the event ids in `acceptedEventIDs`).
         public var storeEntriesPerSecond: Double
-        /// How many timers `fireDueTimers` moved into the inbox (every entry's).
+        /// How many due instances the timer part rewrote (every entry's).
         public var timersFired: Int
-        /// `SQLiteStore.fireDueTimers` moving every timer into the inbox, `batchSize` at a time.
+        /// What firing costs the store, `batchSize` instances at a time: `dueProfiles`, then
+        /// `instances(of:)`, then a commit rewriting each due instance with its timers emptied.
         public var timerFiringsPerSecond: Double
         /// The same rates per second of CPU used by the process (all threads): what the rates
         /// would be on an idle machine without waiting on the disk.
@@ -30,7 +35,7 @@ public enum SQLiteCeiling {
         public var timerFiringsPerCPUSecond: Double
         /// The store's file size after a checkpoint, divided by the people waiting (timers pending).
         public var fileBytesPerWaitingPerson: Double
-        /// The same with only the pages in use (free pages left by consumed inbox rows excluded).
+        /// The same with only the pages in use (free pages excluded).
         public var usedBytesPerWaitingPerson: Double
 
         public var description: String {
@@ -39,8 +44,8 @@ public enum SQLiteCeiling {
                 SQLite ceiling: \(entries) W1 entries, batches of \(batchSize), synchronous=\(durability.pragmaValue), WAL
                   raw inserts:    \(rate(rawEntriesPerSecond)) entries/s (\(rate(rawRowsPerSecond)) rows/s, \(rowsPerEntry) rows per entry), \
                 \(rate(rawEntriesPerCPUSecond)) per CPU-second
-                  via the store:  \(rate(storeEntriesPerSecond)) entries/s (appendToInbox + commit), \(rate(storeEntriesPerCPUSecond)) per CPU-second
-                  timer firings:  \(rate(timerFiringsPerSecond)) /s (fireDueTimers, timers into the inbox), \
+                  via the store:  \(rate(storeEntriesPerSecond)) entries/s (commit with acceptedEventIDs), \(rate(storeEntriesPerCPUSecond)) per CPU-second
+                  timer firings:  \(rate(timerFiringsPerSecond)) /s (dueProfiles + instances + commit emptying the timers), \
                 \(rate(timerFiringsPerCPUSecond)) per CPU-second
                   storage:        \(rate(fileBytesPerWaitingPerson)) bytes per waiting person (file), \(rate(usedBytesPerWaitingPerson)) (pages in use)
                 """
@@ -68,23 +73,19 @@ public enum SQLiteCeiling {
 
         var fired = 0
         let fireTime = try await Measured.run { () throws(StoreError) in
-            while true {
-                let count = try await store.fireDueTimers(now: .max, partitions: nil, limit: batch)
-                if count == 0 { break }
-                fired += count
-            }
+            fired = try await fireEveryWait(store, now: W1Sample(people.count).dueAt, batchSize: batch)
         }
         let count = Double(max(1, entries))
         return Figures(
-            entries: entries, batchSize: batch, durability: durability, rowsPerEntry: 7,
-            rawEntriesPerSecond: count / rawTime.wall, rawRowsPerSecond: count * 7 / rawTime.wall,
+            entries: entries, batchSize: batch, durability: durability, rowsPerEntry: rowsPerEntry,
+            rawEntriesPerSecond: count / rawTime.wall, rawRowsPerSecond: count * Double(rowsPerEntry) / rawTime.wall,
             storeEntriesPerSecond: count / storeTime.wall, timersFired: fired, timerFiringsPerSecond: Double(fired) / fireTime.wall,
             rawEntriesPerCPUSecond: count / rawTime.cpu, storeEntriesPerCPUSecond: count / storeTime.cpu,
             timerFiringsPerCPUSecond: Double(fired) / fireTime.cpu,
             fileBytesPerWaitingPerson: Double(fileBytes) / count, usedBytesPerWaitingPerson: Double(usedBytes) / count)
     }
 
-    /// Inserts the rows with plain cached statements; returns the seconds taken.
+    /// Inserts the rows with plain cached statements.
     private static func measureRaw(_ store: SQLiteStore, _ people: [W1Sample], batchSize: Int) async throws(StoreError) {
         let nodes = try await store.write("creating the benchmark's step nodes") { db in
             try (0..<3).map { index in
@@ -100,22 +101,13 @@ public enum SQLiteCeiling {
             let batch = people[first..<min(people.count, first + batchSize)]
             try await store.write("inserting benchmark rows") { db in
                 var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, 'event')")
-                var inbox = try FastStatement(
-                    db,
-                    sql: """
-                        INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
-                        VALUES (?, 'event', ?, 'signed_up', 'Email', ?, ?, ?)
-                        """)
-                var consume = try FastStatement(db, sql: "DELETE FROM inbox WHERE sequence = ?")
                 var instance = try FastStatement(
                     db,
                     sql: """
                         INSERT INTO instances (instance_id, journey_id, journey_version_id, profile_namespace, profile_id, partition,
-                            is_active, in_test, state, entered_at, updated_at) VALUES (?, 'w1', 'w1-v1', 'Email', ?, ?, 1, 0, ?, ?, ?)
+                            is_active, in_test, state, entered_at, updated_at, timers, due_at, timer_count)
+                        VALUES (?, 'w1', 'w1-v1', 'Email', ?, ?, 1, 0, ?, ?, ?, ?, ?, 2)
                         """)
-                var timer = try FastStatement(
-                    db,
-                    sql: "INSERT INTO timers (timer_id, partition, instance, due_at, payload) VALUES (?, ?, ?, ?, ?)")
                 var step = try FastStatement(
                     db,
                     sql: """
@@ -125,28 +117,16 @@ public enum SQLiteCeiling {
                 for person in batch {
                     accept.bind(person.eventID)
                     try accept.run()
-                    inbox.bind(person.partition)
-                    inbox.bind(person.eventID)
-                    inbox.bind(person.profileID)
-                    inbox.bind(person.payload)
-                    inbox.bind(person.now)
-                    try inbox.run()
-                    consume.bind(db.lastInsertedRowID)
-                    try consume.run()
                     instance.bind(person.instanceID)
                     instance.bind(person.profileID)
                     instance.bind(person.partition)
                     instance.bind(person.state)
                     instance.bind(person.now)
                     instance.bind(person.now)
+                    instance.bind(person.timers.encoded)
+                    instance.bind(person.dueAt)
                     try instance.run()
                     let reference = db.lastInsertedRowID
-                    timer.bind(person.timerID)
-                    timer.bind(person.partition)
-                    timer.bind(reference)
-                    timer.bind(person.dueAt)
-                    timer.bind(person.timerPayload)
-                    try timer.run()
                     for index in 0..<3 {
                         step.bind(reference)
                         step.bind(nodes[index])
@@ -162,17 +142,34 @@ public enum SQLiteCeiling {
         }
     }
 
-    /// Writes the same rows through the store's API; returns the seconds taken.
+    /// Writes the same rows through the store's API: the event ids accepted in the commit.
     private static func measureStore(_ store: SQLiteStore, _ everyone: [W1Sample], batchSize: Int) async throws(StoreError) {
         for first in stride(from: 0, to: everyone.count, by: batchSize) {
             let people = everyone[first..<min(everyone.count, first + batchSize)]
-            let results = try await store.appendToInbox(people.map(\.inboxEntry))
             var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
-            batch.consumedInbox = results.compactMap { if case .accepted(let sequence) = $0 { sequence } else { nil } }
+            batch.acceptedEventIDs = people.map(\.eventID)
             batch.instances = people.map(\.instance)
-            batch.timersToAdd = people.map(\.timer)
             batch.stepEvents = people.flatMap(\.stepEvents)
             try await store.commit([batch])
+        }
+    }
+
+    /// Fires every timer due at `now` the way a partition worker does, `batchSize` people at a
+    /// time: finds the people due, reads their instances, rewrites each due one with its timers
+    /// emptied. Returns how many instances it rewrote.
+    private static func fireEveryWait(_ store: SQLiteStore, now: Int64, batchSize: Int) async throws(StoreError) -> Int {
+        var fired = 0
+        while true {
+            let people = try await store.dueProfiles(partition: 0, now: now, limit: batchSize)
+            if people.isEmpty { return fired }
+            var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
+            for var instance in try await store.instances(of: people) where instance.nextDueAt.map({ $0 <= now }) == true {
+                instance.timers = []
+                instance.updatedAt = now
+                batch.instances.append(instance)
+            }
+            try await store.commit([batch])
+            fired += batch.instances.count
         }
     }
 }

@@ -4,8 +4,9 @@ import WaymarkStore
 
 /// One person of the W1 benchmark (`signed_up` → condition → wait 1 h), with ids of realistic
 /// sizes: the event's `_id` a random UUID (it comes from outside), the ids the engine makes
-/// (instance, timer, steps) time-ordered UUIDs (v7-like), which B-tree indexes take at their
-/// right edge instead of at random pages.
+/// (instance, steps) time-ordered UUIDs (v7-like), which B-tree indexes take at their right edge
+/// instead of at random pages. The instance waits on two timers, as the runtime's do: the 1 h
+/// wait and the journey's global timeout 30 days after entry.
 struct W1Sample {
     static let nodes: [[String]] = [
         ["signed_up", "Signed up", "event", "Signed up", "Event"],
@@ -18,24 +19,27 @@ struct W1Sample {
     let partition = 0
     let eventID: String
     let instanceID: String
-    let timerID: String
     let stepIDs: [String]
     let profileID: String
     let now: Int64
+    /// When the 1 h wait ends.
     var dueAt: Int64 { now + 3_600_000 }
-    /// The event as ingestion would store it.
-    var payload: [UInt8] {
-        Array(#"{"_id":"\#(eventID)","timestamp":"2027-01-15T08:00:00Z","eventType":"signed_up","email":"\#(profileID)","plan":"pro"}"#.utf8)
-    }
     /// A runtime state of a plausible size (node, entered/waiting instants, a few variables).
     var state: [UInt8] { Array(repeating: UInt8(truncatingIfNeeded: number), count: 48) }
-    var timerPayload: [UInt8] { Array("wait_1h".utf8) }
+    /// The instance's timers, with the runtime's ids and payloads.
+    var timers: [InstanceTimer] {
+        [
+            InstanceTimer(id: instanceID + "/t1", dueAt: dueAt, payload: TimerPayload(nodeID: "wait_1h", purpose: .waitEnd).encoded),
+            InstanceTimer(
+                id: instanceID + "/g", dueAt: now + 30 * 86_400_000,
+                payload: TimerPayload(nodeID: "signed_up", purpose: .globalTimeout).encoded),
+        ]
+    }
 
     init(_ number: Int) {
         self.number = number
         eventID = Self.uuid(1, number)
         instanceID = Self.uuid(2, number, at: Self.start + Int64(number))
-        timerID = instanceID + ":wait_1h"
         stepIDs = (3...5).map { Self.uuid($0, number, at: Self.start + Int64(number)) }
         profileID = "person\(number)@example.com"
         now = Self.start + Int64(number)
@@ -72,20 +76,10 @@ struct W1Sample {
 
     var profile: ProfileKey { ProfileKey(namespace: "Email", id: profileID) }
 
-    var inboxEntry: InboxEntry {
-        InboxEntry(
-            partition: partition, kind: .event, eventID: eventID, eventName: "signed_up", profile: profile, payload: payload,
-            receivedAt: now)
-    }
-
     var instance: InstanceRecord {
         InstanceRecord(
             instanceID: instanceID, journeyID: "w1", journeyVersionID: "w1-v1", profile: profile, partition: partition, isActive: true,
-            state: state, enteredAt: now, updatedAt: now)
-    }
-
-    var timer: TimerRecord {
-        TimerRecord(timerID: timerID, partition: partition, instanceID: instanceID, profile: profile, dueAt: dueAt, payload: timerPayload)
+            state: state, enteredAt: now, updatedAt: now, timers: timers)
     }
 
     var stepEvents: [StepEvent] {

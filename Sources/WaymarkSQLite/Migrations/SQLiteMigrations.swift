@@ -1,13 +1,17 @@
 import GRDB
 
 /// The append-only list of schema migrations, in order.
-enum SQLiteMigrations {
+package enum SQLiteMigrations {
+    /// The identifiers of the migrations, in the order they apply.
+    package static let identifiers = [Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier]
+
     /// A migrator with every migration registered.
-    static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(Migration0001InitialSchema.identifier) { db in
             try db.execute(sql: Migration0001InitialSchema.sql)
         }
+        migrator.registerMigration(Migration0002InstanceTimers.identifier, migrate: Migration0002InstanceTimers.migrate)
         return migrator
     }
 }

@@ -56,6 +56,11 @@ struct FastStatement {
         }
     }
 
+    mutating func bind(_ bytes: [UInt8]?) {
+        guard let bytes else { return bindNull() }
+        bind(bytes)
+    }
+
     mutating func bindNull() {
         index += 1
         sqlite3_bind_null(handle, index)

@@ -2,7 +2,7 @@ import WaymarkCore
 
 /// What one commit transaction learns as it goes, to keep rows compact without re-reading.
 struct SQLiteCommitContext {
-    /// The instance a timer or step event refers to: its row and profile.
+    /// The instance a step event refers to: its row and profile.
     struct InstanceReference {
         var reference: Int64
         var profile: ProfileKey

@@ -29,12 +29,11 @@ extension SQLiteStore {
             consume.bind(batch.partition)
             try consume.run()
         }
+        try Self.accept(eventIDs: batch.acceptedEventIDs, db)
         for instance in batch.instances {
             context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(
                 reference: try Self.upsert(instance, db), profile: instance.profile)
         }
-        for id in batch.timersToCancel { try Self.cancelTimer(id, db) }
-        for timer in batch.timersToAdd { try Self.add(timer, &context, db) }
         for row in batch.outbox { try Self.add(row, db) }
         _ = try Self.append(batch.inbox, db)
         try insert(batch.stepEvents, &context, db)

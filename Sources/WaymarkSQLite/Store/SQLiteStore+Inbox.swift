@@ -31,6 +31,29 @@ extension SQLiteStore {
         try await read("counting the inbox") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0 }
     }
 
+    public func acceptedEventIDs(among ids: [String]) async throws(StoreError) -> Set<String> {
+        try await read("looking up \(ids.count) accepted event ids") { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM inbox_accepted WHERE event_id = ? AND kind = 'event'")
+            var accepted: Set<String> = []
+            for id in ids where try Bool.fetchOne(statement, arguments: [id]) != nil { accepted.insert(id) }
+            return accepted
+        }
+    }
+
+    /// Records external events accepted straight from ingestion (kind `event`).
+    /// - Throws: `StoreError` `.constraint` naming the first id accepted before.
+    static func accept(eventIDs: [String], _ db: Database) throws {
+        var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, 'event')")
+        for id in eventIDs {
+            accept.bind(id)
+            do {
+                try accept.run()
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError(.constraint, "the event \(id) was accepted before")
+            }
+        }
+    }
+
     /// Appends entries whose kind and event id were never accepted, in order.
     static func append(_ entries: [InboxEntry], _ db: Database) throws -> [InboxAppendResult] {
         var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING")

@@ -5,7 +5,7 @@ import WaymarkStore
 extension SQLiteStore {
     static let instanceColumns = """
         instance_id, journey_id, journey_version_id, profile_namespace, profile_id, partition, is_active, in_test, state,
-        entered_at, updated_at
+        entered_at, updated_at, timers
         """
 
     public func instances(of profiles: [ProfileKey]) async throws(StoreError) -> [InstanceRecord] {
@@ -41,23 +41,26 @@ extension SQLiteStore {
     }
 
     static func instance(_ row: Row) throws -> InstanceRecord {
-        InstanceRecord(
-            instanceID: try row.decode(atIndex: 0), journeyID: try row.decode(atIndex: 1),
-            journeyVersionID: try row.decode(atIndex: 2), profile: try row.profileKey(3), partition: try row.decode(atIndex: 5),
-            isActive: try row.decode(Int?.self, atIndex: 6) == 1, inTest: try row.decode(atIndex: 7), state: try row.bytes(8),
-            enteredAt: try row.decode(atIndex: 9), updatedAt: try row.decode(atIndex: 10))
+        let id: String = try row.decode(atIndex: 0)
+        return InstanceRecord(
+            instanceID: id, journeyID: try row.decode(atIndex: 1), journeyVersionID: try row.decode(atIndex: 2),
+            profile: try row.profileKey(3), partition: try row.decode(atIndex: 5), isActive: try row.decode(Int?.self, atIndex: 6) == 1,
+            inTest: try row.decode(atIndex: 7), state: try row.bytes(8), enteredAt: try row.decode(atIndex: 9),
+            updatedAt: try row.decode(atIndex: 10),
+            timers: try InstanceTimerColumns.timers(try row.optionalBytes(11), instanceID: id))
     }
 
-    /// Creates or updates an instance; returns its row reference. The profile and journey
-    /// version of an instance never change; a person holds one active place per journey.
+    /// Creates or updates an instance with its timers; returns its row reference. The profile and
+    /// journey version of an instance never change; a person holds one active place per journey.
     static func upsert(_ record: InstanceRecord, _ db: Database) throws -> Int64 {
         var statement = try FastStatement(
             db,
             sql: """
-                INSERT INTO instances (\(instanceColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO instances (\(instanceColumns), due_at, timer_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (instance_id) DO UPDATE SET
                     partition = excluded.partition, is_active = excluded.is_active, in_test = excluded.in_test,
-                    state = excluded.state, entered_at = excluded.entered_at, updated_at = excluded.updated_at
+                    state = excluded.state, entered_at = excluded.entered_at, updated_at = excluded.updated_at,
+                    timers = excluded.timers, due_at = excluded.due_at, timer_count = excluded.timer_count
                 WHERE journey_id = excluded.journey_id AND journey_version_id = excluded.journey_version_id
                     AND profile_namespace = excluded.profile_namespace AND profile_id = excluded.profile_id
                 RETURNING ref
@@ -75,6 +78,10 @@ extension SQLiteStore {
             statement.bind(record.state)
             statement.bind(record.enteredAt)
             statement.bind(record.updatedAt)
+            let timers = InstanceTimerColumns(record.timers, isActive: record.isActive)
+            statement.bind(timers.encoded)
+            statement.bind(timers.dueAt)
+            statement.bind(timers.count)
             reference = try statement.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError(

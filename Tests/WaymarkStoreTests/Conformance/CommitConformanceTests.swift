@@ -7,8 +7,8 @@ import WaymarkStore
     private func fullBatch(generation: Int64, consuming sequence: Int64) throws -> PartitionCommit {
         var batch = PartitionCommit(partition: 0, leaseGeneration: generation)
         batch.consumedInbox = [sequence]
-        batch.instances = [Sample.instance("i1")]
-        batch.timersToAdd = [Sample.timer("t1", dueAt: 10_000)]
+        batch.acceptedEventIDs = ["ingested-1"]
+        batch.instances = [Sample.instance("i1", timers: [Sample.timer("t1", dueAt: 10_000)])]
         batch.outbox = [Sample.outbox("o1", availableAt: 0)]
         batch.inbox = [Sample.event("jump-1", kind: .internalEvent)]
         batch.stepEvents = [Sample.step("s1"), Sample.step("s2")]
@@ -28,8 +28,10 @@ import WaymarkStore
 
             let pending = try await store.inboxEntries(partition: 0, after: 0, limit: 10)
             #expect(pending.map(\.eventID) == ["jump-1"])
-            #expect(try await store.instance(id: "i1") == Sample.instance("i1"))
+            #expect(try await store.acceptedEventIDs(among: ["ingested-1", "e1"]) == ["ingested-1", "e1"])
+            #expect(try await store.instance(id: "i1") == Sample.instance("i1", timers: [Sample.timer("t1", dueAt: 10_000)]))
             #expect(try await store.timerCount() == 1)
+            #expect(try await store.nextTimerDue(partitions: [0]) == 10_000)
             #expect(try await store.outboxEntries(availableAt: 0, limit: 10) == [Sample.outbox("o1", availableAt: 0)])
             #expect(try await store.stepEvents(instanceID: "i1") == [Sample.step("s1"), Sample.step("s2")])
             #expect(try await store.discards(offset: 0, limit: 10).map(\.eventID) == ["x"])
@@ -109,8 +111,10 @@ import WaymarkStore
     /// Checks that none of `fullBatch`'s writes happened.
     private func expectUntouched(_ store: any WaymarkStore, inbox: [InboxEntry]) async throws {
         #expect(try await store.inboxEntries(partition: 0, after: 0, limit: 10) == inbox)
+        #expect(try await store.acceptedEventIDs(among: ["ingested-1"]).isEmpty)
         #expect(try await store.instance(id: "i1") == nil)
         #expect(try await store.timerCount() == 0)
+        #expect(try await store.nextTimerDue(partitions: nil) == nil)
         #expect(try await store.outboxEntries(availableAt: .max, limit: 10).isEmpty)
         #expect(try await store.stepEventCount() == 0)
         #expect(try await store.discards(offset: 0, limit: 10).isEmpty)

@@ -13,7 +13,7 @@ import WaymarkStore
             #expect(second > first)
             #expect(results[2] == .duplicate)
             #expect(try await store.appendToInbox([Sample.event("a")]) == [.duplicate])
-            let sameIDOtherKind = try await store.appendToInbox([Sample.event("a", kind: .timer)])
+            let sameIDOtherKind = try await store.appendToInbox([Sample.event("a", kind: .internalEvent)])
             #expect(sameIDOtherKind != [.duplicate])
             #expect(try await store.inboxDepth() == 3)
         }

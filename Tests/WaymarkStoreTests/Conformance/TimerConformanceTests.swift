@@ -4,83 +4,95 @@ import WaymarkStore
 
 @Suite struct TimerConformanceTests {
     @Test(arguments: StoreBackend.allCases)
-    func onlyDueTimersFireIntoTheInboxWithTheirIDs(backend: StoreBackend) async throws {
+    func timersTravelWithTheirInstanceWhichIsDueByTheEarliest(backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let late = Sample.timer("t-300", dueAt: 300, partition: 1)
-            try await store.commit { $0.timersToAdd = [Sample.timer("t-200", dueAt: 200, partition: 1), late, Sample.timer("t-100", dueAt: 100)] }
+            let first = Sample.instance(
+                "i1", timers: [Sample.timer("i1/t1", dueAt: 300), InstanceTimer(id: "i1/g", dueAt: 100, payload: [])])
+            let second = Sample.instance("i2", profile: Sample.profile(2), partition: 1, timers: [Sample.timer("i2/t1", dueAt: 200)])
+            let idle = Sample.instance("i3", profile: Sample.profile(3))
+            try await store.commit { $0.instances = [first, second, idle] }
+
+            #expect(try await store.instance(id: "i1") == first)
+            #expect(try await store.instance(id: "i1")?.nextDueAt == 100)
+            #expect(try await store.instance(id: "i3")?.timers == [])
+            #expect(try await store.timerCount() == 3)
             #expect(try await store.nextTimerDue(partitions: nil) == 100)
+            #expect(try await store.nextTimerDue(partitions: [1]) == 200)
+            #expect(try await store.nextTimerDue(partitions: [1, 0]) == 100)
+            #expect(try await store.nextTimerDue(partitions: [5]) == nil)
 
-            #expect(try await store.fireDueTimers(now: 99, partitions: nil, limit: 10) == 0)
-            #expect(try await store.fireDueTimers(now: 200, partitions: nil, limit: 10) == 2)
-            #expect(try await store.timerCount() == 1)
-            #expect(try await store.nextTimerDue(partitions: nil) == 300)
-            #expect(try await store.fireDueTimers(now: 200, partitions: nil, limit: 10) == 0)
-
-            let fired = try await store.inboxEntries(partition: 0, after: 0, limit: 10)
-                + store.inboxEntries(partition: 1, after: 0, limit: 10)
-            #expect(fired.map(\.eventID).sorted() == ["t-100", "t-200"])
-            let entry = try #require(fired.first { $0.eventID == "t-200" })
-            #expect(entry.kind == .timer)
-            #expect(entry.partition == 1)
-            #expect(entry.profile == late.profile)
-            #expect(entry.payload == Array("t-200".utf8))
-            #expect(entry.receivedAt == 200)
+            #expect(try await store.dueProfiles(partition: 0, now: 99, limit: 10).isEmpty)
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: 10) == [Sample.profile(1)])
+            #expect(try await store.dueProfiles(partition: 1, now: 1_000, limit: 10) == [Sample.profile(2)])
+            #expect(try await store.dueProfiles(partition: 2, now: 1_000, limit: 10).isEmpty)
         }
     }
 
     @Test(arguments: StoreBackend.allCases)
-    func firingFollowsPartitionsAndLimitEarliestFirst(backend: StoreBackend) async throws {
-        try await backend.withStore { store in
-            try await store.commit { $0.timersToAdd = (0..<6).map { Sample.timer("t\($0)", dueAt: Int64(100 - $0), partition: $0 % 3) } }
-            #expect(try await store.nextTimerDue(partitions: [0]) == 97)
-            #expect(try await store.nextTimerDue(partitions: [2, 1]) == 95)
-            #expect(try await store.nextTimerDue(partitions: [8]) == nil)
-
-            #expect(try await store.fireDueTimers(now: 1_000, partitions: [1, 2], limit: 2) == 2)
-            let fired = try await store.inboxEntries(partition: 1, after: 0, limit: 10)
-                + store.inboxEntries(partition: 2, after: 0, limit: 10)
-            #expect(Set(fired.map(\.eventID)) == ["t5", "t4"])
-            #expect(try await store.inboxEntries(partition: 0, after: 0, limit: 10).isEmpty)
-            #expect(try await store.timerCount() == 4)
-        }
-    }
-
-    @Test(arguments: StoreBackend.allCases)
-    func cancelledTimersNeverFire(backend: StoreBackend) async throws {
-        try await backend.withStore { store in
-            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 100), Sample.timer("t2", dueAt: 100)] }
-            try await store.commit { $0.timersToCancel = ["t1", "unknown"] }
-            #expect(try await store.timerCount() == 1)
-            #expect(try await store.fireDueTimers(now: 100, partitions: nil, limit: 10) == 1)
-            #expect(try await store.inboxEntries(partition: 0, after: 0, limit: 10).map(\.eventID) == ["t2"])
-            #expect(try await store.nextTimerDue(partitions: nil) == nil)
-        }
-    }
-
-    @Test(arguments: StoreBackend.allCases)
-    func addingATimerAgainReschedulesIt(backend: StoreBackend) async throws {
-        try await backend.withStore { store in
-            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 100)] }
-            try await store.commit { $0.timersToAdd = [Sample.timer("t1", dueAt: 500)] }
-            #expect(try await store.timerCount() == 1)
-            #expect(try await store.nextTimerDue(partitions: nil) == 500)
-        }
-    }
-
-    @Test(arguments: StoreBackend.allCases)
-    func timersOfKnownInstancesFireWithTheirProfiles(backend: StoreBackend) async throws {
+    func dueProfilesComeEarliestFirstOncePerPersonUpToTheLimit(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.commit {
-                $0.instances = [Sample.instance("i1")]
-                $0.timersToAdd = [
-                    Sample.timer("own", dueAt: 10, instance: "i1"),
-                    Sample.timer("other", dueAt: 20, instance: "i1", profile: Sample.profile(2)),
+                $0.instances = [
+                    Sample.waiting("a", profile: Sample.profile(1), dueAt: 50),
+                    Sample.waiting("b", profile: Sample.profile(1), dueAt: 10),
+                    Sample.waiting("c", profile: Sample.profile(2), dueAt: 30),
+                    Sample.waiting("d", profile: Sample.profile(3), dueAt: 20),
+                    Sample.waiting("e", profile: Sample.profile(4), dueAt: 500),
+                    Sample.waiting("f", profile: Sample.profile(5), partition: 1, dueAt: 5),
                 ]
             }
-            #expect(try await store.fireDueTimers(now: 20, partitions: nil, limit: 10) == 2)
-            let fired = try await store.inboxEntries(partition: 0, after: 0, limit: 10)
-            #expect(fired.map(\.eventID) == ["own", "other"])
-            #expect(fired.map(\.profile) == [Sample.profile(1), Sample.profile(2)])
+            let due = [Sample.profile(1), Sample.profile(3), Sample.profile(2)]
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: 10) == due)
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: 2) == Array(due.prefix(2)))
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: 0).isEmpty)
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: -1).isEmpty)
+            #expect(try await store.dueProfiles(partition: 0, now: 500, limit: 10) == due + [Sample.profile(4)])
+            #expect(try await store.dueProfiles(partition: 1, now: 100, limit: 10) == [Sample.profile(5)])
+            // Reading who is due fires nothing: a due timer stays until a commit replaces it.
+            #expect(try await store.timerCount() == 6)
+            #expect(try await store.dueProfiles(partition: 0, now: 100, limit: 10) == due)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func endedInstancesAreNeitherDueNorCounted(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ended = Sample.instance("i2", profile: Sample.profile(2), active: false, timers: [Sample.timer("i2/t1", dueAt: 10)])
+            try await store.commit { $0.instances = [Sample.waiting("i1", profile: Sample.profile(1), dueAt: 100), ended] }
+            #expect(try await store.instance(id: "i2") == ended)
+            #expect(try await store.instance(id: "i2")?.nextDueAt == nil)
+            #expect(try await store.timerCount() == 1)
+            #expect(try await store.nextTimerDue(partitions: nil) == 100)
+            #expect(try await store.dueProfiles(partition: 0, now: 1_000, limit: 10) == [Sample.profile(1)])
+
+            var endedNow = Sample.waiting("i1", profile: Sample.profile(1), dueAt: 100)
+            endedNow.isActive = false
+            try await store.commit { $0.instances = [endedNow] }
+            #expect(try await store.timerCount() == 0)
+            #expect(try await store.nextTimerDue(partitions: nil) == nil)
+            #expect(try await store.dueProfiles(partition: 0, now: 1_000, limit: 10).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aCommitReplacesAnInstancesTimers(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let timers = [Sample.timer("i1/t1", dueAt: 100), Sample.timer("i1/t2", dueAt: 200)]
+            try await store.commit { $0.instances = [Sample.instance("i1", timers: timers)] }
+            #expect(try await store.dueProfiles(partition: 0, now: 150, limit: 10) == [Sample.profile(1)])
+
+            let later = [Sample.timer("i1/t2", dueAt: 200), Sample.timer("i1/t3", dueAt: 900)]
+            try await store.commit { $0.instances = [Sample.instance("i1", timers: later)] }
+            #expect(try await store.instance(id: "i1")?.timers == later)
+            #expect(try await store.dueProfiles(partition: 0, now: 150, limit: 10).isEmpty)
+            #expect(try await store.nextTimerDue(partitions: [0]) == 200)
+            #expect(try await store.timerCount() == 2)
+
+            try await store.commit { $0.instances = [Sample.instance("i1")] }
+            #expect(try await store.instance(id: "i1")?.timers == [])
+            #expect(try await store.nextTimerDue(partitions: nil) == nil)
+            #expect(try await store.timerCount() == 0)
+            #expect(try await store.dueProfiles(partition: 0, now: .max, limit: 10).isEmpty)
         }
     }
 }

@@ -17,8 +17,8 @@ import WaymarkStore
                 _ = try await store.appendToInbox([Sample.event("e1"), Sample.event("e2")])
                 try await store.upsertProfiles([profile])
                 var batch = PartitionCommit(partition: 0, leaseGeneration: 1)
-                batch.instances = [Sample.instance("i1")]
-                batch.timersToAdd = [Sample.timer("t1", dueAt: 50)]
+                batch.acceptedEventIDs = ["ingested"]
+                batch.instances = [Sample.instance("i1", timers: [Sample.timer("t1", dueAt: 50)])]
                 batch.outbox = [Sample.outbox("o1", availableAt: 0)]
                 batch.stepEvents = [Sample.step("s1", detailed: true), Sample.step("s2")]
                 batch.discards = [DiscardRecord(eventID: "x", reason: .backlogFull, timestamp: 3)]
@@ -29,13 +29,29 @@ import WaymarkStore
             #expect(try await store.inboxEntries(partition: 0, after: 0, limit: 10).map(\.eventID) == ["e1", "e2"])
             #expect(try await store.appendToInbox([Sample.event("e1")]) == [.duplicate])
             #expect(try await store.profiles([Sample.profile(1)])[Sample.profile(1)] == profile)
-            #expect(try await store.instance(id: "i1") == Sample.instance("i1"))
+            #expect(try await store.acceptedEventIDs(among: ["ingested", "e1", "other"]) == ["ingested", "e1"])
+            #expect(try await store.instance(id: "i1") == Sample.instance("i1", timers: [Sample.timer("t1", dueAt: 50)]))
             #expect(try await store.nextTimerDue(partitions: nil) == 50)
+            #expect(try await store.dueProfiles(partition: 0, now: 50, limit: 10) == [Sample.profile(1)])
             #expect(try await store.outboxEntries(availableAt: 0, limit: 10) == [Sample.outbox("o1", availableAt: 0)])
             #expect(try await store.stepEvents(instanceID: "i1") == [Sample.step("s1", detailed: true), Sample.step("s2")])
             #expect(try await store.discards(offset: 0, limit: 10).map(\.reason) == [.backlogFull])
             #expect(try await store.counter("c") == 4)
             #expect(try await store.acquireLease(partition: 0, owner: "b", now: 100, expiresAt: 200) == 2)
+        }
+    }
+
+    @Test func dueProfilesSearchTheDueIndexInDueOrder() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            let raw = try DatabaseQueue(path: store.path)
+            let plan = try raw.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(SQLiteStore.dueInstancesSQL)", arguments: [0, 0]).map { $0["detail"] as String }
+            }
+            try raw.close()
+            // One range search of the due index, already in due order: no scan, no sort.
+            #expect(plan.count == 1, "\(plan)")
+            #expect(plan.first?.hasPrefix("SEARCH instances USING INDEX instances_by_due_at (due_at") == true, "\(plan)")
         }
     }
 

@@ -17,17 +17,23 @@ enum Sample {
 
     static func instance(
         _ id: String, profile: ProfileKey = profile(1), journey: String = "welcome", version: String = "welcome-v1",
-        partition: Int = 0, active: Bool = true, state: [UInt8] = [1, 2, 3]
+        partition: Int = 0, active: Bool = true, state: [UInt8] = [1, 2, 3], timers: [InstanceTimer] = []
     ) -> InstanceRecord {
         InstanceRecord(
             instanceID: id, journeyID: journey, journeyVersionID: version, profile: profile, partition: partition, isActive: active,
-            state: state, enteredAt: 1_000, updatedAt: 2_000)
+            state: state, enteredAt: 1_000, updatedAt: 2_000, timers: timers)
     }
 
-    static func timer(_ id: String, dueAt: Int64, partition: Int = 0, instance: String = "i1", profile: ProfileKey = profile(1))
-        -> TimerRecord
-    {
-        TimerRecord(timerID: id, partition: partition, instanceID: instance, profile: profile, dueAt: dueAt, payload: Array(id.utf8))
+    /// A timer whose payload is its id's bytes.
+    static func timer(_ id: String, dueAt: Int64) -> InstanceTimer {
+        InstanceTimer(id: id, dueAt: dueAt, payload: Array(id.utf8))
+    }
+
+    /// An active instance of its own journey (so a person may hold several) due at `dueAt`.
+    static func waiting(_ id: String, profile: ProfileKey, partition: Int = 0, dueAt: Int64) -> InstanceRecord {
+        instance(
+            id, profile: profile, journey: "journey-\(id)", version: "journey-\(id)-v1", partition: partition,
+            timers: [timer("\(id)/t", dueAt: dueAt)])
     }
 
     static func outbox(_ id: String, availableAt: Int64, partition: Int = 0, createdAt: Int64 = 1_000) -> OutboxRecord {
