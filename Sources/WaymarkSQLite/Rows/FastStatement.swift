@@ -66,6 +66,29 @@ struct FastStatement {
         sqlite3_bind_null(handle, index)
     }
 
+    /// What an upsert (`INSERT … ON CONFLICT … DO UPDATE … WHERE …`) did.
+    enum UpsertOutcome: Equatable {
+        /// It inserted a new row, with this row id.
+        case inserted(rowID: Int64)
+        /// It updated the existing row.
+        case updated
+        /// The row existed and the update's `WHERE` refused it: nothing changed.
+        case refused
+    }
+
+    /// Runs an upsert with the values bound since the last run. Tells an insert from an update
+    /// by the connection's last inserted row id, set to 0 first (SQLite sets it on inserts only;
+    /// row ids assigned by SQLite are positive), instead of a `RETURNING` clause, which costs an
+    /// ephemeral table per run.
+    mutating func runUpsert() throws -> UpsertOutcome {
+        let connection = db.sqliteConnection
+        sqlite3_set_last_insert_rowid(connection, 0)
+        try run()
+        guard sqlite3_changes(connection) > 0 else { return .refused }
+        let rowID = sqlite3_last_insert_rowid(connection)
+        return rowID == 0 ? .updated : .inserted(rowID: rowID)
+    }
+
     /// Runs the statement with the values bound since the last run; returns the first column
     /// of the first row it yields as an integer (for `RETURNING`), `nil` when none.
     @discardableResult

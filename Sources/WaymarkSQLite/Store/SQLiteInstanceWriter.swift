@@ -19,15 +19,15 @@ struct SQLiteInstanceWriter {
                     timers = excluded.timers, due_at = excluded.due_at, timer_count = excluded.timer_count
                 WHERE journey_id = excluded.journey_id AND journey_version_id = excluded.journey_version_id
                     AND profile_namespace = excluded.profile_namespace AND profile_id = excluded.profile_id
-                RETURNING ref
                 """)
     }
 
-    /// Creates or updates an instance with its timers; returns its row reference.
+    /// Creates or updates an instance with its timers; returns the row reference of an instance
+    /// it created (`nil` when it updated one: `SQLiteStore.instanceReference` finds it if needed).
     /// - Throws: `StoreError` `.constraint` when the person already holds another active place in
     ///   the journey, or the instance exists with another profile or journey version.
-    mutating func write(_ record: InstanceRecord) throws -> Int64 {
-        let reference: Int64?
+    mutating func write(_ record: InstanceRecord) throws -> Int64? {
+        let outcome: FastStatement.UpsertOutcome
         do {
             upsert.bind(record.instanceID)
             upsert.bind(record.journeyID)
@@ -44,19 +44,23 @@ struct SQLiteInstanceWriter {
             upsert.bind(timers.encoded)
             upsert.bind(timers.dueAt)
             upsert.bind(timers.count)
-            reference = try upsert.run()
+            outcome = try upsert.runUpsert()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError(
                 .constraint,
                 "instance \(record.instanceID): \(record.profile) already has an active instance in journey \(record.journeyID) "
                     + "(\(error.message ?? "constraint"))")
         }
-        guard let reference else {
+        switch outcome {
+        case .inserted(let rowID):
+            return rowID
+        case .updated:
+            return nil
+        case .refused:
             throw StoreError(
                 .constraint,
                 "instance \(record.instanceID) exists with another profile or journey version than \(record.profile) in "
                     + record.journeyVersionID)
         }
-        return reference
     }
 }

@@ -41,6 +41,45 @@ import WaymarkStore
         }
     }
 
+    @Test func stepEventsReferToTheRowsOfInstancesCreatedOrUpdatedInTheirCommit() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            let waiting = Sample.instance("i1", timers: [Sample.timer("i1/t1", dueAt: 10)])
+            try await store.commit {
+                $0.instances = [waiting]
+                $0.stepEvents = [Sample.step("s1")]
+            }
+            var fired = waiting
+            fired.timers = []
+            var next = Sample.step("s2")
+            next.parentStepID = "s1"
+            var other = Sample.step("s3", instance: "i2")
+            other.profileID = "person2@example.com"
+            other.externalKey = "person2@example.com"
+            try await store.commit {
+                $0.instances = [fired, Sample.instance("i2", profile: Sample.profile(2))]
+                $0.stepEvents = [next, other]
+            }
+            #expect(try await store.stepEvents(instanceID: "i1") == [Sample.step("s1"), next])
+            #expect(try await store.stepEvents(instanceID: "i2") == [other])
+
+            let raw = try DatabaseQueue(path: store.path)
+            let rows = try raw.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.stepID, i.instance_id, s.instanceID, s.profileID, s.parentStepID FROM step_event_rows s
+                        LEFT JOIN instances i ON i.ref = s.instance ORDER BY s.position
+                        """)
+            }
+            try raw.close()
+            // Compact rows: each refers to its instance's row, the profile and parent left NULL.
+            #expect(rows.map { $0[1] as String? } == ["i1", "i1", "i2"])
+            #expect(rows.allSatisfy { ($0[2] as String?) == nil && ($0[3] as String?) == nil })
+            #expect(rows[1][4] as String? == nil)
+        }
+    }
+
     @Test func dueProfilesSearchTheDueIndexInDueOrder() async throws {
         try await TemporaryDirectory.with { directory in
             let store = try SQLiteStore(directory: directory.path)
