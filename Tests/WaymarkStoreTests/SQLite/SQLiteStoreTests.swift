@@ -117,7 +117,12 @@ import WaymarkStore
             let store = try SQLiteStore(directory: directory.path)
             _ = try await store.appendToInbox([Sample.event("e1")])
             try await store.upsertProfiles([ProfileRecord(key: Sample.profile(1), updatedAt: 1)])
-            try await store.commit { $0.stepEvents = [Sample.step("s1")] }
+            try await store.commit {
+                $0.stepEvents = [Sample.step("s1")]
+                $0.instances = [
+                    Sample.instance("i1", timers: [Sample.timer("i1/t1", dueAt: 5)]), Sample.instance("i2", profile: Sample.profile(2)),
+                ]
+            }
             try await store.saveConfigs([])
 
             let raw = try DatabaseQueue(path: store.path)
@@ -127,6 +132,8 @@ import WaymarkStore
                 try db.execute(sql: "UPDATE profiles SET attributes = 'not json'")
                 try db.execute(sql: #"UPDATE step_event_rows SET details = '{"actionID": 5}'"#)
                 try db.execute(sql: "INSERT INTO configs (kind, name, version, document) VALUES ('event', 'broken', '', '{}')")
+                try db.execute(sql: "UPDATE instances SET timers = X'05' WHERE instance_id = 'i1'")
+                try db.execute(sql: "UPDATE instances SET state = 'text' WHERE instance_id = 'i2'")
             }
             try raw.close()
 
@@ -134,6 +141,10 @@ import WaymarkStore
             await expectStoreError(.corrupt) { _ = try await store.profiles([Sample.profile(1)]) }
             await expectStoreError(.corrupt) { _ = try await store.stepEvents(offset: 0, limit: 10) }
             await expectStoreError(.corrupt) { _ = try await store.configs() }
+            await expectStoreError(.corrupt) { _ = try await store.instance(id: "i1") }
+            await expectStoreError(.corrupt) { _ = try await store.instances(of: [Sample.profile(2)]) }
+            // A failed read leaves nothing behind: the next one starts afresh.
+            #expect(try await store.instances(of: [Sample.profile(5)]).isEmpty)
         }
     }
 
