@@ -3,7 +3,9 @@ import GRDB
 /// The append-only list of schema migrations, in order.
 package enum SQLiteMigrations {
     /// The identifiers of the migrations, in the order they apply.
-    package static let identifiers = [Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier]
+    package static let identifiers = [
+        Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier, Migration0003AcceptedKindCheck.identifier,
+    ]
 
     /// A migrator with every migration registered.
     package static var migrator: DatabaseMigrator {
@@ -12,6 +14,9 @@ package enum SQLiteMigrations {
             try db.execute(sql: Migration0001InitialSchema.sql)
         }
         migrator.registerMigration(Migration0002InstanceTimers.identifier, migrate: Migration0002InstanceTimers.migrate)
+        migrator.registerMigration(Migration0003AcceptedKindCheck.identifier) { db in
+            try db.execute(sql: Migration0003AcceptedKindCheck.sql)
+        }
         return migrator
     }
 }

@@ -2,17 +2,21 @@ import GRDB
 import GRDBSQLite
 
 /// A cached statement bound and stepped through SQLite's C API, without boxing its arguments:
-/// for the rows every group commit writes by the thousand. Use inside a GRDB transaction.
+/// for the rows every group commit writes by the thousand (and the instances every timer firing
+/// reads, see `FastStatement+Rows`). Use inside a GRDB access.
 struct FastStatement {
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    private let handle: SQLiteStatement
-    private let db: Database
+    /// The prepared statement (GRDB's cached one).
+    let handle: SQLiteStatement
+    let db: Database
     private var index: Int32 = 0
 
     init(_ db: Database, sql: String) throws {
         self.db = db
         handle = try db.cachedStatement(sql: sql).sqliteStatement
+        sqlite3_reset(handle)  // a run an error left midway
+        sqlite3_clear_bindings(handle)
     }
 
     mutating func bind(_ value: Int64) {
@@ -66,15 +70,34 @@ struct FastStatement {
         sqlite3_bind_null(handle, index)
     }
 
+    /// What an upsert (`INSERT … ON CONFLICT … DO UPDATE … WHERE …`) did.
+    enum UpsertOutcome: Equatable {
+        /// It inserted a new row, with this row id.
+        case inserted(rowID: Int64)
+        /// It updated the existing row.
+        case updated
+        /// The row existed and the update's `WHERE` refused it: nothing changed.
+        case refused
+    }
+
+    /// Runs an upsert with the values bound since the last run. Tells an insert from an update
+    /// by the connection's last inserted row id, set to 0 first (SQLite sets it on inserts only;
+    /// row ids assigned by SQLite are positive), instead of a `RETURNING` clause, which costs an
+    /// ephemeral table per run.
+    mutating func runUpsert() throws -> UpsertOutcome {
+        let connection = db.sqliteConnection
+        sqlite3_set_last_insert_rowid(connection, 0)
+        try run()
+        guard sqlite3_changes(connection) > 0 else { return .refused }
+        let rowID = sqlite3_last_insert_rowid(connection)
+        return rowID == 0 ? .updated : .inserted(rowID: rowID)
+    }
+
     /// Runs the statement with the values bound since the last run; returns the first column
     /// of the first row it yields as an integer (for `RETURNING`), `nil` when none.
     @discardableResult
     mutating func run() throws -> Int64? {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-            index = 0
-        }
+        defer { finish() }
         switch sqlite3_step(handle) {
         case SQLITE_DONE:
             return nil
@@ -83,10 +106,38 @@ struct FastStatement {
             while sqlite3_step(handle) == SQLITE_ROW {}
             return value
         default:
-            let connection = db.sqliteConnection
-            let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            let code = connection.map { sqlite3_extended_errcode($0) } ?? SQLITE_ERROR
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(handle)))
+            throw failure()
         }
+    }
+
+    /// Steps a query run with the values bound since the last run: `true` with a row to read
+    /// (see `FastStatement+Rows`), `false` once every row was read, ready for the next run.
+    /// Read every row: a run left midway keeps its values bound.
+    mutating func nextRow() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            return true
+        case SQLITE_DONE:
+            finish()
+            return false
+        default:
+            defer { finish() }
+            throw failure()
+        }
+    }
+
+    /// Makes the statement ready for the next run.
+    private mutating func finish() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        index = 0
+    }
+
+    /// The error of the last step, as GRDB reports it.
+    private func failure() -> DatabaseError {
+        let connection = db.sqliteConnection
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let code = connection.map { sqlite3_extended_errcode($0) } ?? SQLITE_ERROR
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(handle)))
     }
 }

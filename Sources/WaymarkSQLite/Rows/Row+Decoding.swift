@@ -9,11 +9,6 @@ extension Row {
         [UInt8](try decode(Data.self, atIndex: index))
     }
 
-    /// The bytes of a BLOB column that may be NULL.
-    func optionalBytes(_ index: Int) throws -> [UInt8]? {
-        try decode(Data?.self, atIndex: index).map { [UInt8]($0) }
-    }
-
     /// A column holding the raw value of a `RawRepresentable` (e.g. an inbox kind).
     func enumeration<Value: RawRepresentable>(_ type: Value.Type, _ index: Int) throws -> Value where Value.RawValue: DatabaseValueConvertible {
         let raw = try decode(Value.RawValue.self, atIndex: index)

@@ -34,20 +34,18 @@ enum StepEventDetails {
         return fields.isEmpty ? nil : JSONValue.object(OrderedFields(fields)).serialized()
     }
 
-    /// Whether any action or fetch field is set (direct reads: the common case, none, is fast).
+    /// Whether any action or fetch field is set: direct reads chained, without gathering the
+    /// fields into arrays (an allocation per step event in the common case, none set).
     private static func hasDetails(_ event: StepEvent) -> Bool {
-        let strings: [String?] = [
-            event.actionID, event.actionName, event.actionType, event.actionExecutionError, event.actionExecutionErrorCode,
-            event.actionExecutionOriginError, event.actionExecutionOriginCode, event.actionOriginEndpoint, event.actionOriginMethod,
-            event.actionBusinessType, event.fetchTypeInError, event.fetchError, event.fetchErrorCode, event.fetchOriginError,
-            event.fetchOriginErrorCode,
-        ]
-        let integers: [Int64?] = [
-            event.actionExecutionTime, event.actionExecutionOriginStartTime, event.actionExecutionOriginTime, event.actionWaitTime,
-            event.fetchTotalTime, event.fetchCount, event.fetchPlatformTotalTime, event.fetchPlatformCount,
-            event.fetchCustomTotalTime, event.fetchCustomCount,
-        ]
-        return strings.contains { $0 != nil } || integers.contains { $0 != nil } || event.actionParameterized != nil
+        event.actionID != nil || event.actionName != nil || event.actionType != nil || event.actionExecutionError != nil
+            || event.actionExecutionErrorCode != nil || event.actionExecutionOriginError != nil
+            || event.actionExecutionOriginCode != nil || event.actionOriginEndpoint != nil || event.actionOriginMethod != nil
+            || event.actionBusinessType != nil || event.fetchTypeInError != nil || event.fetchError != nil
+            || event.fetchErrorCode != nil || event.fetchOriginError != nil || event.fetchOriginErrorCode != nil
+            || event.actionExecutionTime != nil || event.actionExecutionOriginStartTime != nil
+            || event.actionExecutionOriginTime != nil || event.actionWaitTime != nil || event.fetchTotalTime != nil
+            || event.fetchCount != nil || event.fetchPlatformTotalTime != nil || event.fetchPlatformCount != nil
+            || event.fetchCustomTotalTime != nil || event.fetchCustomCount != nil || event.actionParameterized != nil
             || event.actionIsThrottled != nil
     }
 

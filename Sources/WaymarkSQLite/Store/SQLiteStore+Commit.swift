@@ -30,9 +30,10 @@ extension SQLiteStore {
             try consume.run()
         }
         try Self.accept(eventIDs: batch.acceptedEventIDs, db)
+        var instances = try SQLiteInstanceWriter(db)
         for instance in batch.instances {
-            context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(
-                reference: try Self.upsert(instance, db), profile: instance.profile)
+            guard let reference = try instances.write(instance) else { continue }
+            context.instances[instance.instanceID] = SQLiteCommitContext.InstanceReference(reference: reference, profile: instance.profile)
         }
         for row in batch.outbox { try Self.add(row, db) }
         _ = try Self.append(batch.inbox, db)

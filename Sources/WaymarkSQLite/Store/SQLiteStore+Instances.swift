@@ -8,15 +8,21 @@ extension SQLiteStore {
         entered_at, updated_at, timers
         """
 
+    /// Reads through SQLite's C API (every timer firing reads its people's instances): a
+    /// person's rows come by journey from the profile index, then in the order first written.
     public func instances(of profiles: [ProfileKey]) async throws(StoreError) -> [InstanceRecord] {
         try await read("reading the instances of \(profiles.count) profiles") { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT \(Self.instanceColumns) FROM instances WHERE profile_namespace = ? AND profile_id = ? ORDER BY ref")
+            var query = try FastStatement(
+                db, sql: "SELECT \(Self.instanceColumns), ref FROM instances WHERE profile_namespace = ? AND profile_id = ?")
             var seen: Set<ProfileKey> = []
             var records: [InstanceRecord] = []
             for profile in profiles where seen.insert(profile).inserted {
-                let rows = try Row.fetchCursor(statement, arguments: [profile.namespace, profile.id])
-                while let row = try rows.next() { records.append(try Self.instance(row)) }
+                query.bind(profile.namespace)
+                query.bind(profile.id)
+                var found: [(reference: Int64, record: InstanceRecord)] = []
+                while try query.nextRow() { found.append((try query.integer(12), try Self.instance(query))) }
+                if found.count > 1 { found.sort { $0.reference < $1.reference } }
+                records += found.map(\.record)
             }
             return records
         }
@@ -24,8 +30,11 @@ extension SQLiteStore {
 
     public func instance(id: String) async throws(StoreError) -> InstanceRecord? {
         try await read("reading instance \(id)") { db in
-            let statement = try db.cachedStatement(sql: "SELECT \(Self.instanceColumns) FROM instances WHERE instance_id = ?")
-            return try Row.fetchOne(statement, arguments: [id]).map(Self.instance)
+            var query = try FastStatement(db, sql: "SELECT \(Self.instanceColumns) FROM instances WHERE instance_id = ?")
+            query.bind(id)
+            var found: InstanceRecord?
+            while try query.nextRow() { found = try Self.instance(query) }
+            return found
         }
     }
 
@@ -40,61 +49,14 @@ extension SQLiteStore {
         }
     }
 
-    static func instance(_ row: Row) throws -> InstanceRecord {
-        let id: String = try row.decode(atIndex: 0)
+    /// The instance a query selecting `instanceColumns` stands on.
+    static func instance(_ row: FastStatement) throws(StoreError) -> InstanceRecord {
+        let id = try row.text(0)
         return InstanceRecord(
-            instanceID: id, journeyID: try row.decode(atIndex: 1), journeyVersionID: try row.decode(atIndex: 2),
-            profile: try row.profileKey(3), partition: try row.decode(atIndex: 5), isActive: try row.decode(Int?.self, atIndex: 6) == 1,
-            inTest: try row.decode(atIndex: 7), state: try row.bytes(8), enteredAt: try row.decode(atIndex: 9),
-            updatedAt: try row.decode(atIndex: 10),
-            timers: try InstanceTimerColumns.timers(try row.optionalBytes(11), instanceID: id))
-    }
-
-    /// Creates or updates an instance with its timers; returns its row reference. The profile and
-    /// journey version of an instance never change; a person holds one active place per journey.
-    static func upsert(_ record: InstanceRecord, _ db: Database) throws -> Int64 {
-        var statement = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO instances (\(instanceColumns), due_at, timer_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (instance_id) DO UPDATE SET
-                    partition = excluded.partition, is_active = excluded.is_active, in_test = excluded.in_test,
-                    state = excluded.state, entered_at = excluded.entered_at, updated_at = excluded.updated_at,
-                    timers = excluded.timers, due_at = excluded.due_at, timer_count = excluded.timer_count
-                WHERE journey_id = excluded.journey_id AND journey_version_id = excluded.journey_version_id
-                    AND profile_namespace = excluded.profile_namespace AND profile_id = excluded.profile_id
-                RETURNING ref
-                """)
-        let reference: Int64?
-        do {
-            statement.bind(record.instanceID)
-            statement.bind(record.journeyID)
-            statement.bind(record.journeyVersionID)
-            statement.bind(record.profile.namespace)
-            statement.bind(record.profile.id)
-            statement.bind(record.partition)
-            statement.bind(record.isActive ? 1 : nil as Int64?)
-            statement.bind(record.inTest)
-            statement.bind(record.state)
-            statement.bind(record.enteredAt)
-            statement.bind(record.updatedAt)
-            let timers = InstanceTimerColumns(record.timers, isActive: record.isActive)
-            statement.bind(timers.encoded)
-            statement.bind(timers.dueAt)
-            statement.bind(timers.count)
-            reference = try statement.run()
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw StoreError(
-                .constraint,
-                "instance \(record.instanceID): \(record.profile) already has an active instance in journey \(record.journeyID) "
-                    + "(\(error.message ?? "constraint"))")
-        }
-        guard let reference else {
-            throw StoreError(
-                .constraint,
-                "instance \(record.instanceID) exists with another profile or journey version than \(record.profile) in "
-                    + record.journeyVersionID)
-        }
-        return reference
+            instanceID: id, journeyID: try row.text(1), journeyVersionID: try row.text(2),
+            profile: ProfileKey(namespace: try row.text(3), id: try row.text(4)), partition: Int(try row.integer(5)),
+            isActive: try row.optionalInteger(6) == 1, inTest: try row.integer(7) != 0, state: try row.blob(8),
+            enteredAt: try row.integer(9), updatedAt: try row.integer(10),
+            timers: try InstanceTimerColumns.timers(try row.optionalBlob(11), instanceID: id))
     }
 }

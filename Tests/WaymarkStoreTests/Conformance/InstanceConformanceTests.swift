@@ -20,6 +20,22 @@ import WaymarkStore
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func aPersonsInstancesComeInTheOrderFirstWritten(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let zeta = Sample.instance("i1", journey: "zeta", version: "zeta-v1")
+            let alpha = Sample.instance("i2", journey: "alpha", version: "alpha-v1")
+            let other = Sample.instance("i3", profile: Sample.profile(2))
+            try await store.commit { $0.instances = [zeta, other] }
+            try await store.commit { $0.instances = [alpha] }
+            var ended = zeta
+            ended.isActive = false
+            try await store.commit { $0.instances = [ended] }
+            let found = try await store.instances(of: [Sample.profile(1), Sample.profile(2), Sample.profile(1)])
+            #expect(found == [ended, alpha, other])
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func anUpdateReplacesTheStateAndCountsFollowActivity(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.commit { $0.instances = [Sample.instance("i1"), Sample.instance("i2", profile: Sample.profile(2), version: "welcome-v2")] }

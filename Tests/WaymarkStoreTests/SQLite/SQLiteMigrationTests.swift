@@ -61,6 +61,27 @@ import WaymarkStore
         }
     }
 
+    @Test func migration0003KeepsTheAcceptedIDsAndTheirKindCheck() async throws {
+        try await TemporaryDirectory.with { directory in
+            let old = try DatabaseQueue(path: directory.url.appending(path: SQLiteStore.fileName).path)
+            try SQLiteMigrations.migrator.migrate(old, upTo: SQLiteMigrations.identifiers[1])
+            try await old.write { db in
+                try db.execute(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES ('e1', 'event'), ('r1', 'actionResult')")
+            }
+            try old.close()
+
+            let store = try SQLiteStore(directory: directory.path)
+            #expect(try await store.acceptedEventIDs(among: ["e1", "r1"]) == ["e1"])
+            #expect(try await store.appendToInbox([Sample.event("r1", kind: .actionResult)]) == [.duplicate])
+            let raw = try DatabaseQueue(path: store.path)
+            defer { try? raw.close() }
+            let refused = await #expect(throws: DatabaseError.self) {
+                try await raw.write { db in try db.execute(sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES ('x', 'bogus')") }
+            }
+            #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+        }
+    }
+
     @Test func aNewDatabaseHasEveryMigration() async throws {
         try await TemporaryDirectory.with { directory in
             let store = try SQLiteStore(directory: directory.path)

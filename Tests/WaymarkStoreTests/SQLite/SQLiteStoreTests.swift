@@ -41,6 +41,45 @@ import WaymarkStore
         }
     }
 
+    @Test func stepEventsReferToTheRowsOfInstancesCreatedOrUpdatedInTheirCommit() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            let waiting = Sample.instance("i1", timers: [Sample.timer("i1/t1", dueAt: 10)])
+            try await store.commit {
+                $0.instances = [waiting]
+                $0.stepEvents = [Sample.step("s1")]
+            }
+            var fired = waiting
+            fired.timers = []
+            var next = Sample.step("s2")
+            next.parentStepID = "s1"
+            var other = Sample.step("s3", instance: "i2")
+            other.profileID = "person2@example.com"
+            other.externalKey = "person2@example.com"
+            try await store.commit {
+                $0.instances = [fired, Sample.instance("i2", profile: Sample.profile(2))]
+                $0.stepEvents = [next, other]
+            }
+            #expect(try await store.stepEvents(instanceID: "i1") == [Sample.step("s1"), next])
+            #expect(try await store.stepEvents(instanceID: "i2") == [other])
+
+            let raw = try DatabaseQueue(path: store.path)
+            let rows = try raw.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.stepID, i.instance_id, s.instanceID, s.profileID, s.parentStepID FROM step_event_rows s
+                        LEFT JOIN instances i ON i.ref = s.instance ORDER BY s.position
+                        """)
+            }
+            try raw.close()
+            // Compact rows: each refers to its instance's row, the profile and parent left NULL.
+            #expect(rows.map { $0[1] as String? } == ["i1", "i1", "i2"])
+            #expect(rows.allSatisfy { ($0[2] as String?) == nil && ($0[3] as String?) == nil })
+            #expect(rows[1][4] as String? == nil)
+        }
+    }
+
     @Test func dueProfilesSearchTheDueIndexInDueOrder() async throws {
         try await TemporaryDirectory.with { directory in
             let store = try SQLiteStore(directory: directory.path)
@@ -78,7 +117,12 @@ import WaymarkStore
             let store = try SQLiteStore(directory: directory.path)
             _ = try await store.appendToInbox([Sample.event("e1")])
             try await store.upsertProfiles([ProfileRecord(key: Sample.profile(1), updatedAt: 1)])
-            try await store.commit { $0.stepEvents = [Sample.step("s1")] }
+            try await store.commit {
+                $0.stepEvents = [Sample.step("s1")]
+                $0.instances = [
+                    Sample.instance("i1", timers: [Sample.timer("i1/t1", dueAt: 5)]), Sample.instance("i2", profile: Sample.profile(2)),
+                ]
+            }
             try await store.saveConfigs([])
 
             let raw = try DatabaseQueue(path: store.path)
@@ -88,6 +132,8 @@ import WaymarkStore
                 try db.execute(sql: "UPDATE profiles SET attributes = 'not json'")
                 try db.execute(sql: #"UPDATE step_event_rows SET details = '{"actionID": 5}'"#)
                 try db.execute(sql: "INSERT INTO configs (kind, name, version, document) VALUES ('event', 'broken', '', '{}')")
+                try db.execute(sql: "UPDATE instances SET timers = X'05' WHERE instance_id = 'i1'")
+                try db.execute(sql: "UPDATE instances SET state = 'text' WHERE instance_id = 'i2'")
             }
             try raw.close()
 
@@ -95,6 +141,10 @@ import WaymarkStore
             await expectStoreError(.corrupt) { _ = try await store.profiles([Sample.profile(1)]) }
             await expectStoreError(.corrupt) { _ = try await store.stepEvents(offset: 0, limit: 10) }
             await expectStoreError(.corrupt) { _ = try await store.configs() }
+            await expectStoreError(.corrupt) { _ = try await store.instance(id: "i1") }
+            await expectStoreError(.corrupt) { _ = try await store.instances(of: [Sample.profile(2)]) }
+            // A failed read leaves nothing behind: the next one starts afresh.
+            #expect(try await store.instances(of: [Sample.profile(5)]).isEmpty)
         }
     }
 
