@@ -13,15 +13,16 @@ struct BatchRouter {
     let now: Int64
     let random: any RandomSource
 
-    /// The batch's people: their instances (by id) and profiles, changed as inputs are handled.
-    private var instances: [String: LoadedInstance] = [:]
-    private var instancesOfProfile: [ProfileKey: [String]] = [:]
+    /// The batch's instances, each in a slot, changed in place as inputs are handled; the slots
+    /// of each instance id and each person; the people's profiles.
+    private var slots: [LoadedInstance] = []
+    private var slotOfInstance: [String: Int] = [:]
+    private var slotsOfProfile: [ProfileKey: [Int]] = [:]
     private var profiles: [ProfileKey: ProfileRecord]
     private var counters: [String: Int64]
     private(set) var commit: PartitionCommit
-    /// Instances changed by this batch, in the order first changed.
-    private var changed: [String] = []
-    private var changedSet: Set<String> = []
+    /// Slots changed by this batch, in the order first changed.
+    private var changed: [Int] = []
 
     init(
         partition: Int, leaseGeneration: Int64, catalog: JourneyCatalog, configuration: EngineConfiguration, now: Int64,
@@ -34,10 +35,8 @@ struct BatchRouter {
         self.profiles = profiles
         self.counters = counters
         commit = PartitionCommit(partition: partition, leaseGeneration: leaseGeneration)
-        for record in instances {
-            self.instances[record.instanceID] = LoadedInstance(record: record)
-            instancesOfProfile[record.profile, default: []].append(record.instanceID)
-        }
+        slots.reserveCapacity(instances.count)
+        for record in instances { addSlot(LoadedInstance(record: record)) }
     }
 
     /// Handles `inputs` in order and returns the commit of the batch (inbox entries consumed,
@@ -52,9 +51,10 @@ struct BatchRouter {
             }
             if input.isInInbox { commit.consumedInbox.append(entry.sequence) }
         }
-        for id in changed {
-            guard var record = instances[id]?.record else { continue }
-            if let instance = instances[id]?.instance {
+        commit.instances.reserveCapacity(changed.count)
+        for slot in changed {
+            var record = slots[slot].record
+            if let instance = slots[slot].instance {
                 record.isActive = instance.isActive
                 record.state = instance.isActive ? instance.encoded : []
             }
@@ -73,13 +73,13 @@ struct BatchRouter {
     mutating func fireDueTimers(of people: [ProfileKey]) -> Int {
         var fired = 0
         for profile in people {
-            for id in instancesOfProfile[profile] ?? [] {
-                while let timer = nextDueTimer(of: id) {
-                    instances[id]!.record.timers.removeAll { $0.id == timer.id }
-                    markChanged(id)
+            for slot in slotsOfProfile[profile] ?? [] {
+                while let timer = nextDueTimer(in: slot) {
+                    slots[slot].record.timers.removeAll { $0.id == timer.id }
+                    markChanged(slot)
                     fired += 1
                     guard let firing = try? TimerFiring(timerID: timer.id, payloadBytes: timer.payload) else { continue }
-                    handle(.timer(firing), instanceID: id)
+                    handle(.timer(firing), slot: slot)
                 }
             }
         }
@@ -87,9 +87,15 @@ struct BatchRouter {
     }
 
     /// The earliest timer of an active instance due at or before `now`.
-    private func nextDueTimer(of id: String) -> InstanceTimer? {
-        guard let loaded = instances[id], loaded.instance?.isActive ?? loaded.record.isActive else { return nil }
-        return loaded.record.timers.filter { $0.dueAt <= now }.min { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    private func nextDueTimer(in slot: Int) -> InstanceTimer? {
+        let loaded = slots[slot]
+        guard loaded.instance?.isActive ?? loaded.record.isActive else { return nil }
+        var earliest: InstanceTimer?
+        for timer in loaded.record.timers where timer.dueAt <= now {
+            if let current = earliest, (current.dueAt, current.id) <= (timer.dueAt, timer.id) { continue }
+            earliest = timer
+        }
+        return earliest
     }
 
     // MARK: - Inputs
@@ -113,12 +119,12 @@ struct BatchRouter {
             .init(eventName: name, eventID: entry.eventID, payload: payload, timestamp: entry.receivedAt))
         var interested = false
         if catalog.waitingEventNames.contains(name) {
-            for id in instancesOfProfile[entry.profile] ?? [] {
-                guard let (instance, journey) = activeInstance(id), instance.isWaiting(forEvent: name, in: journey) else {
+            for slot in slotsOfProfile[entry.profile] ?? [] {
+                guard let (instance, journey) = activeInstance(slot), instance.isWaiting(forEvent: name, in: journey) else {
                     continue
                 }
                 interested = true
-                handle(event, instanceID: id)
+                handle(event, slot: slot)
             }
         }
         for journey in catalog.entryVersions[name] ?? [] {
@@ -150,8 +156,8 @@ struct BatchRouter {
             guard let call = instance.pendingCall else { return false }
             return instance.callID(nodeID: call.nodeID, sequence: call.sequence) == result.callID
         }
-        guard let id = owner else { return }  // a late or repeated result: the instance moved on
-        handle(entry.kind == .fetchResult ? .fetchResult(result) : .actionResult(result), instanceID: id)
+        guard let slot = owner else { return }  // a late or repeated result: the instance moved on
+        handle(entry.kind == .fetchResult ? .fetchResult(result) : .actionResult(result), slot: slot)
     }
 
     // MARK: - Instances
@@ -159,9 +165,9 @@ struct BatchRouter {
     /// Offers `event` (a `RuntimeInput.event`) to `journey`'s entry decision.
     private mutating func enter(_ journey: RunnableJourney, event: RuntimeInput, entry: InboxEntry) {
         guard case .event(let incoming) = event else { return }
-        let prior = (instancesOfProfile[entry.profile] ?? []).compactMap { id -> PriorInstance? in
-            guard let loaded = instances[id], loaded.record.journeyID == journey.journey.id else { return nil }
-            return loaded.priorInstance
+        var prior: [PriorInstance] = []
+        for slot in slotsOfProfile[entry.profile] ?? [] where slots[slot].record.journeyID == journey.journey.id {
+            prior.append(slots[slot].priorInstance)
         }
         let decision = JourneyInstance.enter(
             journey, event: incoming, profile: entry.profile, previous: prior, context: context(for: entry.profile, journey: journey))
@@ -173,49 +179,66 @@ struct BatchRouter {
                 instanceID: instance.instanceID, journeyID: instance.journeyID, journeyVersionID: instance.journeyVersionID,
                 profile: instance.profile, partition: commit.partition, isActive: true, inTest: instance.inTest, state: [],
                 enteredAt: instance.enteredAt, updatedAt: now)
-            if instances[instance.instanceID] == nil {
-                instancesOfProfile[instance.profile, default: []].append(instance.instanceID)
+            var loaded = LoadedInstance(record: record, instance: instance)
+            let slot: Int
+            if let existing = slotOfInstance[instance.instanceID] {
+                slot = existing
+                loaded.isChanged = slots[slot].isChanged
+                slots[slot] = loaded
+            } else {
+                slot = addSlot(loaded)
             }
-            instances[instance.instanceID] = LoadedInstance(record: record, instance: instance)
-            markChanged(instance.instanceID)
-            apply(effects, of: instance)
+            markChanged(slot)
+            apply(effects, slot: slot)
         }
     }
 
-    private mutating func handle(_ input: RuntimeInput, instanceID: String) {
-        guard var loaded = instances[instanceID], var instance = loaded.decodedInstance(),
-            let journey = catalog.index.journey(versionID: loaded.record.journeyVersionID)
+    /// Hands `input` to the instance in `slot` (decoded on first use) and applies its effects.
+    private mutating func handle(_ input: RuntimeInput, slot: Int) {
+        guard let journey = catalog.index.journey(versionID: slots[slot].record.journeyVersionID),
+            var instance = slots[slot].decodedInstance()
         else { return }
+        slots[slot].instance = nil  // handled in place, without a second reference to its storage
         let status = journey.journey.status
         let effects = instance.handle(
             status == .stopped ? .stop : input, in: journey, context: context(for: instance.profile, journey: journey))
-        loaded.instance = instance
-        instances[instanceID] = loaded
-        markChanged(instanceID)
-        apply(effects, of: instance)
+        slots[slot].instance = instance
+        markChanged(slot)
+        apply(effects, slot: slot)
     }
 
-    /// The active instance with this id and its journey version, decoded once per batch.
-    private mutating func activeInstance(_ id: String) -> (JourneyInstance, RunnableJourney)? {
-        guard var loaded = instances[id], loaded.record.isActive || loaded.instance != nil,
-            let journey = catalog.index.journey(versionID: loaded.record.journeyVersionID),
-            let instance = loaded.decodedInstance(),
+    /// The active instance in `slot` and its journey version, decoded once per batch.
+    private mutating func activeInstance(_ slot: Int) -> (JourneyInstance, RunnableJourney)? {
+        guard slots[slot].record.isActive || slots[slot].instance != nil,
+            let journey = catalog.index.journey(versionID: slots[slot].record.journeyVersionID),
+            let instance = slots[slot].decodedInstance(),
             instance.isActive
         else { return nil }
-        instances[id] = loaded
         return (instance, journey)
     }
 
-    /// The id of the person's active instance that satisfies `test`.
-    private mutating func instanceOwning(_ profile: ProfileKey, where test: (JourneyInstance) -> Bool) -> String? {
-        for id in instancesOfProfile[profile] ?? [] {
-            if let (instance, _) = activeInstance(id), test(instance) { return id }
+    /// The slot of the person's active instance that satisfies `test`.
+    private mutating func instanceOwning(_ profile: ProfileKey, where test: (JourneyInstance) -> Bool) -> Int? {
+        for slot in slotsOfProfile[profile] ?? [] {
+            if let (instance, _) = activeInstance(slot), test(instance) { return slot }
         }
         return nil
     }
 
-    private mutating func markChanged(_ id: String) {
-        if changedSet.insert(id).inserted { changed.append(id) }
+    /// Adds an instance of the batch; returns its slot.
+    @discardableResult
+    private mutating func addSlot(_ loaded: LoadedInstance) -> Int {
+        let slot = slots.count
+        slots.append(loaded)
+        slotOfInstance[loaded.record.instanceID] = slot
+        slotsOfProfile[loaded.record.profile, default: []].append(slot)
+        return slot
+    }
+
+    private mutating func markChanged(_ slot: Int) {
+        guard !slots[slot].isChanged else { return }
+        slots[slot].isChanged = true
+        changed.append(slot)
     }
 
     private func context(for profile: ProfileKey, journey: RunnableJourney) -> RuntimeContext {
@@ -231,29 +254,30 @@ struct BatchRouter {
 
     // MARK: - Effects
 
-    private mutating func apply(_ effects: [RuntimeEffect], of instance: JourneyInstance) {
+    private mutating func apply(_ effects: [RuntimeEffect], slot: Int) {
+        let instanceID = slots[slot].record.instanceID
+        let profileKey = slots[slot].record.profile
         for effect in effects {
             switch effect {
             case .step(let step):
                 commit.stepEvents.append(step)
             case .scheduleTimer(let timer):
-                instances[instance.instanceID]?.record.timers.removeAll { $0.id == timer.id }
-                instances[instance.instanceID]?.record.timers.append(
-                    InstanceTimer(id: timer.id, dueAt: timer.dueAt, payload: timer.payload.encoded))
+                slots[slot].record.timers.removeAll { $0.id == timer.id }
+                slots[slot].record.timers.append(InstanceTimer(id: timer.id, dueAt: timer.dueAt, payload: timer.payload.encoded))
             case .cancelTimer(let id):
-                instances[instance.instanceID]?.record.timers.removeAll { $0.id == id }
+                slots[slot].record.timers.removeAll { $0.id == id }
             case .externalCall(let request):
                 commit.outbox.append(
                     OutboxRecord(
-                        id: request.id, partition: commit.partition, instanceID: instance.instanceID,
-                        profile: instance.profile, kind: request.kind.rawValue, payload: request.encoded, createdAt: now,
+                        id: request.id, partition: commit.partition, instanceID: instanceID,
+                        profile: profileKey, kind: request.kind.rawValue, payload: request.encoded, createdAt: now,
                         availableAt: now))
             case .updateProfile(let path, let value):
-                let update = ProfileFieldUpdate(profile: instance.profile, path: path, value: value)
+                let update = ProfileFieldUpdate(profile: profileKey, path: path, value: value)
                 commit.profileUpdates.append(update)
-                var profile = profiles[instance.profile] ?? ProfileRecord(key: instance.profile, updatedAt: now)
+                var profile = profiles[profileKey] ?? ProfileRecord(key: profileKey, updatedAt: now)
                 profile.attributes = profile.attributes.setting(value, atPath: path)
-                profiles[instance.profile] = profile
+                profiles[profileKey] = profile
             case .internalEvent(let request):
                 commit.inbox.append(
                     InboxEntry(

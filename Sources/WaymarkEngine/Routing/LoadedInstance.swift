@@ -6,6 +6,8 @@ struct LoadedInstance {
     var record: InstanceRecord
     /// The state, decoded on first use (most inputs concern one of a person's instances).
     var instance: JourneyInstance?
+    /// Whether the batch changed it (it is written with the commit).
+    var isChanged = false
 
     init(record: InstanceRecord, instance: JourneyInstance? = nil) {
         self.record = record

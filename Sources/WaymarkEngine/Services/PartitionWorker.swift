@@ -166,42 +166,62 @@ package final class PartitionWorker: Service {
         guard !submissions.isEmpty || !entries.isEmpty || !due.isEmpty else { return BatchReport() }
         let generation = try await leaseGeneration(known: knownGeneration)
 
-        // Idempotency: an id accepted before, or twice in this batch, is a duplicate.
         let submitted = submissions.flatMap(\.events)
-        var seen = submitted.isEmpty ? [] : try await store.acceptedEventIDs(among: submitted.map(\.entry.eventID))
-        var accepted: [SubmittedEvent] = []
-        var outcomes: [[InboxAppendResult]] = []
-        for submission in submissions {
-            outcomes.append(submission.events.map { event in
-                guard seen.insert(event.entry.eventID).inserted else { return .duplicate }
-                accepted.append(event)
-                return .accepted(sequence: 0)
-            })
-        }
-
         let catalog = catalog.current
         var people = due
         people += entries.map(\.profile)
-        people += accepted.map(\.entry.profile)
+        people += submitted.map(\.entry.profile)
         people = Array(Set(people))
         let instances = try await store.instances(of: people)
         let profiles = catalog.readsProfiles ? try await store.profiles(people) : [:]
         var counters: [String: Int64] = [:]
         for name in catalog.counterNames { counters[name] = try await store.counter(name) }
-        var router = BatchRouter(
-            partition: partition, leaseGeneration: generation, catalog: catalog, configuration: configuration,
-            now: now, random: random, instances: instances, profiles: profiles, counters: counters)
-        let timersFired = router.fireDueTimers(of: due)
-        var commit = router.route(entries.map { RouterInput(entry: $0) } + accepted.map { RouterInput($0) })
-        commit.acceptedEventIDs = accepted.map(\.entry.eventID)
-        try await store.commit([commit])
 
-        if let last = entries.last { state.withLock { $0.sequence = last.sequence } }
-        for (submission, results) in zip(submissions, outcomes) { submission.finish(.success(results)) }
-        if commit.instances.contains(where: { $0.nextDueAt != nil }) { doorbells.timers.ring() }
-        if !commit.outbox.isEmpty { doorbells.outbox.ring() }
-        if !commit.inbox.isEmpty { doorbells.ringWorkers(of: commit.inbox.map(\.partition)) }
-        return BatchReport(inputs: submitted.count + entries.count + timersFired, timersFired: timersFired)
+        // Idempotency, optimistically: an id repeated in the batch is a duplicate; an id accepted
+        // before makes the commit refuse (`.constraint`), and only then are the ids looked up and
+        // the batch routed again without them (the store is as it was: the commit wrote nothing).
+        var acceptedBefore: Set<String> = []
+        while true {
+            let (accepted, outcomes) = Self.newEvents(of: submissions, acceptedBefore: acceptedBefore)
+            var router = BatchRouter(
+                partition: partition, leaseGeneration: generation, catalog: catalog, configuration: configuration,
+                now: now, random: random, instances: instances, profiles: profiles, counters: counters)
+            let timersFired = router.fireDueTimers(of: due)
+            var commit = router.route(entries.map { RouterInput(entry: $0) } + accepted.map { RouterInput($0) })
+            commit.acceptedEventIDs = accepted.map(\.entry.eventID)
+            do {
+                try await store.commit([commit])
+            } catch where error.code == .constraint && !accepted.isEmpty {
+                let known = try await store.acceptedEventIDs(among: commit.acceptedEventIDs)
+                guard !known.isSubset(of: acceptedBefore) else { throw error }
+                acceptedBefore.formUnion(known)
+                continue
+            }
+
+            if let last = entries.last { state.withLock { $0.sequence = last.sequence } }
+            for (submission, results) in zip(submissions, outcomes) { submission.finish(.success(results)) }
+            if commit.instances.contains(where: { $0.nextDueAt != nil }) { doorbells.timers.ring() }
+            if !commit.outbox.isEmpty { doorbells.outbox.ring() }
+            if !commit.inbox.isEmpty { doorbells.ringWorkers(of: commit.inbox.map(\.partition)) }
+            return BatchReport(inputs: submitted.count + entries.count + timersFired, timersFired: timersFired)
+        }
+    }
+
+    /// The submitted events to route (the first of each id not accepted before) and each
+    /// submission's results.
+    private static func newEvents(
+        of submissions: [Submission], acceptedBefore: Set<String>
+    ) -> (accepted: [SubmittedEvent], outcomes: [[InboxAppendResult]]) {
+        var seen = acceptedBefore
+        var accepted: [SubmittedEvent] = []
+        let outcomes = submissions.map { submission in
+            submission.events.map { event -> InboxAppendResult in
+                guard seen.insert(event.entry.eventID).inserted else { return .duplicate }
+                accepted.append(event)
+                return .accepted(sequence: 0)
+            }
+        }
+        return (accepted, outcomes)
     }
 
     /// The generation of this node's lease on the partition, taken on first use.
@@ -228,3 +248,4 @@ package final class PartitionWorker: Service {
         }
     }
 }
+

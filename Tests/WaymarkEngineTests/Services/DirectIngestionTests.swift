@@ -16,7 +16,7 @@ import WaymarkStore
     }
 
     @Test func anAcceptedEventHasEnteredItsJourneyWhenIngestReturns() async throws {
-        let store = MemoryStore()
+        let store: any WaymarkStore = MemoryStore()
         let (engine, _) = try await Self.engine(store: store)
         let results = await engine.ingest(CrashRecoveryTests.signups(5).map { $0.json.serializedBytes() })
         #expect(results.map(\.status) == Array(repeating: .accepted, count: 5))
@@ -31,7 +31,7 @@ import WaymarkStore
     }
 
     @Test func aRepeatedIdIsAcceptedOnceWithinACallAcrossCallsAndConcurrently() async throws {
-        let store = MemoryStore()
+        let store: any WaymarkStore = MemoryStore()
         let (engine, _) = try await Self.engine(store: store)
         let events = CrashRecoveryTests.signups(8).map { $0.json.serializedBytes() }
         let first = await engine.ingest([events[0], events[1], events[0]])
@@ -51,7 +51,7 @@ import WaymarkStore
     }
 
     @Test func aFailedCommitAcceptsNothingAndTheEventCanBeSentAgain() async throws {
-        let memory = MemoryStore()
+        let memory: any WaymarkStore = MemoryStore()
         let store = CrashingStore(memory, failingEvery: 2)  // every second commit fails
         let (engine, _) = try await Self.engine(store: store, partitions: 1)
         let events = CrashRecoveryTests.signups(2).map { $0.json.serializedBytes() }
@@ -66,7 +66,7 @@ import WaymarkStore
     }
 
     @Test func dueTimersFireFromTheInstancesWhenTheWorkersRun() async throws {
-        let store = MemoryStore()
+        let store: any WaymarkStore = MemoryStore()
         let (engine, clock) = try await Self.engine(store: store)
         _ = await engine.ingest(CrashRecoveryTests.signups(3).map { $0.json.serializedBytes() })
         let start = clock.now()
