@@ -27,8 +27,9 @@ extension FieldSchema {
     private static let standardFieldTypes = Dictionary(
         uniqueKeysWithValues: EventConfig.standardFields.map { ($0.name, $0.type) })
 
+    /// `path` is only built when a problem is reported (most events have none).
     fileprivate func typedObject(
-        _ json: JSONValue, path: String, standardFields: Bool, keeping: Set<String>? = nil, validating: Bool = true,
+        _ json: JSONValue, path: @autoclosure () -> String, standardFields: Bool, keeping: Set<String>? = nil, validating: Bool = true,
         problems: inout [IngestionError]
     ) -> Value {
         guard case .object(let object) = json else { return Value(json: json) }
@@ -39,12 +40,12 @@ extension FieldSchema {
             let value = object[name]!
             if let field = fields.first(where: { $0.name == name }) {
                 guard kept || validating else { continue }
-                let value = field.typed(value, path: path + name, problems: &problems)
+                let value = field.typed(value, path: path() + name, problems: &problems)
                 if kept { typed.append((name, value)) }
             } else if !kept {
                 continue
             } else if standardFields, let type = Self.standardFieldTypes[name] {
-                typed.append((name, SchemaField(name: name, type: type).typed(value, path: path + name, problems: &problems)))
+                typed.append((name, SchemaField(name: name, type: type).typed(value, path: path() + name, problems: &problems)))
             } else {
                 typed.append((name, Value(json: value)))
             }
@@ -52,7 +53,7 @@ extension FieldSchema {
         for field in fields where validating && field.required && (object[field.name] ?? .null) == .null {
             let state = object[field.name] == nil ? "missing" : "null"
             problems.append(IngestionError(
-                .missingField, "a required field (\(field.type.phrase)) is \(state)", fieldPath: path + field.name))
+                .missingField, "a required field (\(field.type.phrase)) is \(state)", fieldPath: path() + field.name))
         }
         return .object(ObjectValue(typed))
     }
@@ -60,14 +61,14 @@ extension FieldSchema {
 
 extension SchemaField {
     /// `json` typed as this field; a value that does not fit stays as it is and adds a problem.
-    fileprivate func typed(_ json: JSONValue, path: String, problems: inout [IngestionError]) -> Value {
+    fileprivate func typed(_ json: JSONValue, path: @autoclosure () -> String, problems: inout [IngestionError]) -> Value {
         if json == .null { return .null }
         if type.hasFields || type.isList {
-            return typedContainer(json, path: path, problems: &problems)
+            return typedContainer(json, path: path(), problems: &problems)
         }
         if let value = type.scalar(json) { return value }
         problems.append(IngestionError(
-            .fieldType, "expected \(type.phrase), found \(json.briefDescription)", fieldPath: path))
+            .fieldType, "expected \(type.phrase), found \(json.briefDescription)", fieldPath: path()))
         return Value(json: json)
     }
 

@@ -169,12 +169,14 @@ private struct JSONByteParser {
         let start = index
         index += 1
         let contentStart = index
-        // Fast path: no escapes.
+        // Fast path: no escapes; ASCII needs no UTF-8 validation (the generic validator is slow).
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
                 index += 1
+                if isASCII { return String(decoding: slice, as: UTF8.self) }
                 guard let string = String(validating: slice, as: UTF8.self) else {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
@@ -182,6 +184,7 @@ private struct JSONByteParser {
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw error("unescaped control character in a string") }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))

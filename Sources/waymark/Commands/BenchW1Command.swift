@@ -10,12 +10,16 @@ struct BenchW1Command: AsyncParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
+    @Flag(help: "Stop after the entries (to profile or count instructions of that phase alone).")
+    var entriesOnly = false
+
     func run() async throws {
         let people = options.people
         let events = (0..<people).map { BenchWorkloads.signedUp($0) }
         let harness = try await BenchHarness.start(options, documents: try BenchWorkloads.documents(journey: BenchWorkloads.w1Journey()))
         defer { harness.finish() }
         try await BenchW1Command.enterAndWait(harness, events: events, label: "W1")
+        if entriesOnly { return }
         try await BenchW1Command.fireAndAct(harness, label: "W1")
         guard harness.executor.callCount == people else {
             throw BenchFailure("W1 expected \(people) actions, got \(harness.executor.callCount)")
