@@ -112,7 +112,7 @@ struct FastStatement {
 
     /// Steps a query run with the values bound since the last run: `true` with a row to read
     /// (see `FastStatement+Rows`), `false` once every row was read, ready for the next run.
-    /// Read every row: a run left midway keeps its values bound.
+    /// A run left midway keeps its values bound until `finish()`.
     mutating func nextRow() throws -> Bool {
         switch sqlite3_step(handle) {
         case SQLITE_ROW:
@@ -126,8 +126,8 @@ struct FastStatement {
         }
     }
 
-    /// Makes the statement ready for the next run.
-    private mutating func finish() {
+    /// Makes the statement ready for the next run (ends a query's run midway).
+    mutating func finish() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         index = 0

@@ -33,9 +33,12 @@ extension SQLiteStore {
 
     public func acceptedEventIDs(among ids: [String]) async throws(StoreError) -> Set<String> {
         try await read("looking up \(ids.count) accepted event ids") { db in
-            let statement = try db.cachedStatement(sql: "SELECT 1 FROM inbox_accepted WHERE event_id = ? AND kind = 'event'")
+            var query = try FastStatement(db, sql: "SELECT 1 FROM inbox_accepted WHERE event_id = ? AND kind = 'event'")
             var accepted: Set<String> = []
-            for id in ids where try Bool.fetchOne(statement, arguments: [id]) != nil { accepted.insert(id) }
+            for id in ids {
+                query.bind(id)
+                while try query.nextRow() { accepted.insert(id) }
+            }
             return accepted
         }
     }

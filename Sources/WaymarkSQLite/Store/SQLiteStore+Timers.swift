@@ -28,11 +28,14 @@ extension SQLiteStore {
     public func dueProfiles(partition: Int, now: Int64, limit: Int) async throws(StoreError) -> [ProfileKey] {
         guard limit > 0 else { return [] }
         return try await read("reading the people due at \(now) in partition \(partition)") { db in
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.dueInstancesSQL), arguments: [now, partition])
+            var query = try FastStatement(db, sql: Self.dueInstancesSQL)
+            query.bind(now)
+            query.bind(partition)
+            defer { query.finish() }
             var seen: Set<ProfileKey> = []
             var people: [ProfileKey] = []
-            while people.count < limit, let row = try rows.next() {
-                let person = try row.profileKey(0)
+            while people.count < limit, try query.nextRow() {
+                let person = ProfileKey(namespace: try query.text(0), id: try query.text(1))
                 if seen.insert(person).inserted { people.append(person) }
             }
             return people
