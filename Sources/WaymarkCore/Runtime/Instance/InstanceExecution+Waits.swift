@@ -12,7 +12,7 @@ extension InstanceExecution {
         case .custom:
             guard let expression = node.waitUntil else { return fail(node, code: "unfinishedNode", since: now) }
             do {
-                switch try expression.evaluate(in: evaluationContext(for: node)) {
+                switch try evaluating(for: node, { evaluation throws(ExpressionError) in try expression.evaluate(in: evaluation) }) {
                 case .dateTime(let instant): due = instant.epochMilliseconds
                 case .dateTimeOnly(let local):
                     guard let instant = zone(preferringProfile: false).epochMilliseconds(of: local) else {
@@ -40,7 +40,9 @@ extension InstanceExecution {
     mutating func resume(waitAt index: Int, trigger: Transition.Trigger, firedTimer: String?) {
         let wait = instance.waits[index]
         for other in instance.waits {
-            if let timer = other.timer.map(instance.timerID), timer != firedTimer { effects.append(.cancelTimer(timer)) }
+            guard let sequence = other.timer else { continue }
+            if let firedTimer, instance.isTimer(firedTimer, sequence: sequence) { continue }
+            effects.append(.cancelTimer(instance.timerID(sequence)))
         }
         instance.waits = []
         guard let node = journey.node(wait.nodeID) else { return }
