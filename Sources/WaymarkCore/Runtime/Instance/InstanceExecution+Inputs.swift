@@ -29,7 +29,7 @@ extension InstanceExecution {
         else { return }
         self.eventID = eventID
         if let event { keep(event, at: journey.node(instance.waits[index].nodeID)) }
-        resume(waitAt: index, trigger: .next, firedTimer: nil)
+        resume(waitAt: index, trigger: .next, timerFired: false)
     }
 
     /// Keeps what later expressions read of an event received at a node.
@@ -50,7 +50,7 @@ extension InstanceExecution {
                 guard let sequence = wait.timer else { return false }
                 return wait.nodeID == timer.payload.nodeID && instance.isTimer(timer.timerID, sequence: sequence)
             }) else { return }
-            resume(waitAt: index, trigger: timer.payload.purpose == .waitEnd ? .next : .timeout, firedTimer: timer.timerID)
+            resume(waitAt: index, trigger: timer.payload.purpose == .waitEnd ? .next : .timeout, timerFired: true)
         }
     }
 

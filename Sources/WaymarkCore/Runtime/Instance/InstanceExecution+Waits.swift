@@ -36,12 +36,11 @@ extension InstanceExecution {
     }
 
     /// Moves the person on from the wait point at `index`: the other parallel waits are dropped
-    /// and their timers cancelled.
-    mutating func resume(waitAt index: Int, trigger: Transition.Trigger, firedTimer: String?) {
+    /// and their timers cancelled (all but the one that fired, when one did).
+    mutating func resume(waitAt index: Int, trigger: Transition.Trigger, timerFired: Bool) {
         let wait = instance.waits[index]
-        for other in instance.waits {
-            guard let sequence = other.timer else { continue }
-            if let firedTimer, instance.isTimer(firedTimer, sequence: sequence) { continue }
+        for (position, other) in instance.waits.enumerated() {
+            guard let sequence = other.timer, !(timerFired && position == index) else { continue }
             effects.append(.cancelTimer(instance.timerID(sequence)))
         }
         instance.waits = []

@@ -93,26 +93,24 @@ extension JourneyInstance {
         guard version == Self.encodingVersion else {
             throw RuntimeError(.corruptData, "An instance state has encoding version \(version); this runtime reads version \(Self.encodingVersion).")
         }
-        // Every stored property is assigned once from a local: no intermediate instance is copied.
+        // Everything is read into locals first and the stored properties are assigned after the
+        // last read that can throw: the instance is built in place, not copied out of a temporary.
         let flags = try reader.byte()
-        instanceID = try reader.string()
-        journeyID = try reader.string()
-        journeyVersionID = try reader.string()
-        profile = ProfileKey(namespace: try reader.string(), id: try reader.string())
-        externalKey = flags & Flag.ownExternalKey != 0 ? try reader.string() : profile.id
+        let instanceID = try reader.string()
+        let journeyID = try reader.string()
+        let journeyVersionID = try reader.string()
+        let profile = ProfileKey(namespace: try reader.string(), id: try reader.string())
+        let externalKey = flags & Flag.ownExternalKey != 0 ? try reader.string() : profile.id
         let enteredAt = try reader.int()
-        self.enteredAt = enteredAt
-        inTest = flags & Flag.inTest != 0
-        isReentrance = flags & Flag.reentrance != 0
-        endStatus = nil
+        var endStatus: StepStatus?
         if flags & Flag.ended != 0 {
             let code = Int(try reader.byte())
             guard code < Self.statusCodes.count else { throw RuntimeError(.corruptData, "An instance state has an unknown end status \(code).") }
             endStatus = Self.statusCodes[code]
         }
-        sequence = try reader.uint32()
-        lastStepSequence = try reader.uint32()
-        lastStepNodeID = lastStepSequence != 0 ? try reader.string() : ""
+        let sequence = try reader.uint32()
+        let lastStepSequence = try reader.uint32()
+        let lastStepNodeID = lastStepSequence != 0 ? try reader.string() : ""
         var waits: [WaitPoint] = []
         let waitCount = try reader.count()
         waits.reserveCapacity(waitCount)
@@ -122,8 +120,7 @@ extension JourneyInstance {
             let timer = try reader.uint32()
             waits.append(WaitPoint(nodeID: nodeID, since: since, timer: timer == 0 ? nil : timer))
         }
-        self.waits = waits
-        pendingCall = nil
+        var pendingCall: PendingCall?
         if flags & Flag.pendingCall != 0 {
             let nodeID = try reader.string()
             let kind: ExternalCallKind = try reader.byte() == 0 ? .action : .fetch
@@ -139,16 +136,35 @@ extension JourneyInstance {
             errorInfo.lastActionExecutionElapsedTime = try reader.optionalInt()
             errorInfo.lastDataFetchElapsedTime = try reader.optionalInt()
         }
-        self.errorInfo = errorInfo
-        events = try Self.readDocuments(&reader)
-        actions = try Self.readDocuments(&reader)
+        let events = try Self.readDocuments(&reader)
+        let actions = try Self.readDocuments(&reader)
         guard reader.isAtEnd else { throw RuntimeError(.corruptData, "An instance state has bytes after its end.") }
+        self.instanceID = instanceID
+        self.journeyID = journeyID
+        self.journeyVersionID = journeyVersionID
+        self.profile = profile
+        self.externalKey = externalKey
+        self.enteredAt = enteredAt
+        inTest = flags & Flag.inTest != 0
+        isReentrance = flags & Flag.reentrance != 0
+        self.endStatus = endStatus
+        self.waits = waits
+        self.pendingCall = pendingCall
+        self.sequence = sequence
+        self.lastStepSequence = lastStepSequence
+        self.lastStepNodeID = lastStepNodeID
+        self.errorInfo = errorInfo
+        self.events = events
+        self.actions = actions
     }
 
     /// Kept documents by name.
     private static func readDocuments(_ reader: inout BinaryReader) throws(RuntimeError) -> [String: JSONValue] {
+        let count = try reader.count()
+        guard count > 0 else { return [:] }
         var documents: [String: JSONValue] = [:]
-        for _ in 0..<(try reader.count()) { documents[try reader.string()] = try reader.json() }
+        documents.reserveCapacity(count)
+        for _ in 0..<count { documents[try reader.string()] = try reader.json() }
         return documents
     }
 
