@@ -97,7 +97,7 @@ extension InstanceExecution {
     /// The JSON of a parameter tree: constants as configured, variables from the mappings by
     /// dotted path (absent when unmapped), nested objects recursively.
     static func fill(_ parameters: [ActionParameter], with mapped: [String: JSONValue], prefix: String = "") -> JSONValue {
-        var fields = JSONValue.noFields
+        var fields = OrderedFields<JSONValue>(minimumCapacity: parameters.count)
         for parameter in parameters {
             let path = prefix + parameter.name
             switch parameter.value {

@@ -93,8 +93,8 @@ extension JourneyInstance {
         guard version == Self.encodingVersion else {
             throw RuntimeError(.corruptData, "An instance state has encoding version \(version); this runtime reads version \(Self.encodingVersion).")
         }
-        // Everything is read into locals first and the stored properties are assigned after the
-        // last read that can throw: the instance is built in place, not copied out of a temporary.
+        // Everything is read into locals first, then the instance is made in one call: it is
+        // built in place, not copied out of a partly initialized temporary.
         let flags = try reader.byte()
         let instanceID = try reader.string()
         let journeyID = try reader.string()
@@ -139,14 +139,29 @@ extension JourneyInstance {
         let events = try Self.readDocuments(&reader)
         let actions = try Self.readDocuments(&reader)
         guard reader.isAtEnd else { throw RuntimeError(.corruptData, "An instance state has bytes after its end.") }
+        self.init(
+            instanceID: instanceID, journeyID: journeyID, journeyVersionID: journeyVersionID, profile: profile,
+            externalKey: externalKey, enteredAt: enteredAt, inTest: flags & Flag.inTest != 0,
+            isReentrance: flags & Flag.reentrance != 0, endStatus: endStatus, waits: waits, pendingCall: pendingCall,
+            sequence: sequence, lastStepSequence: lastStepSequence, lastStepNodeID: lastStepNodeID, errorInfo: errorInfo,
+            events: events, actions: actions)
+    }
+
+    /// An instance with every stored property given.
+    private init(
+        instanceID: String, journeyID: String, journeyVersionID: String, profile: ProfileKey, externalKey: String,
+        enteredAt: Int64, inTest: Bool, isReentrance: Bool, endStatus: StepStatus?, waits: [WaitPoint],
+        pendingCall: PendingCall?, sequence: UInt32, lastStepSequence: UInt32, lastStepNodeID: String,
+        errorInfo: InstanceErrorInfo, events: [String: JSONValue], actions: [String: JSONValue]
+    ) {
         self.instanceID = instanceID
         self.journeyID = journeyID
         self.journeyVersionID = journeyVersionID
         self.profile = profile
         self.externalKey = externalKey
         self.enteredAt = enteredAt
-        inTest = flags & Flag.inTest != 0
-        isReentrance = flags & Flag.reentrance != 0
+        self.inTest = inTest
+        self.isReentrance = isReentrance
         self.endStatus = endStatus
         self.waits = waits
         self.pendingCall = pendingCall
@@ -163,7 +178,6 @@ extension JourneyInstance {
         let count = try reader.count()
         guard count > 0 else { return [:] }
         var documents: [String: JSONValue] = [:]
-        documents.reserveCapacity(count)
         for _ in 0..<count { documents[try reader.string()] = try reader.json() }
         return documents
     }
