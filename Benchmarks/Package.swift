@@ -9,10 +9,15 @@ let package = Package(
         .package(name: "Waymark", path: "..")
     ],
     targets: [
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "ExpressionBenchmark",
-            dependencies: [.product(name: "WaymarkExpression", package: "Waymark")]
-        )
+            dependencies: ["BenchmarkSupport", .product(name: "WaymarkExpression", package: "Waymark")]
+        ),
+        .executableTarget(
+            name: "RuntimeBenchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "WaymarkCore", package: "Waymark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BenchmarkSupport
 import WaymarkExpression
 
 // Measures compiled condition evaluation on one core: `@{E.a} > 10 and startWith(@{E.b}, "x")`
@@ -17,32 +13,17 @@ let compiled = try Expression.compile(source, schema: context, expecting: .boole
 let first = try compiled.evaluate(in: context)
 precondition(first == .boolean(true))
 
-/// Seconds of CPU time this thread has used.
-func threadCPUSeconds() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
-func formatted(_ value: Double) -> String {
-    let thousandths = Int((value * 1000).rounded())
-    let fraction = String(thousandths % 1000)
-    return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
-}
-
 /// Runs `iterations` evaluations and returns (wall seconds, thread CPU seconds).
 func measureRound(iterations: Int) throws -> (wall: Double, cpu: Double) {
     var buffers = EvaluationBuffers()
     var trueCount = 0
-    let cpuStart = threadCPUSeconds()
-    let elapsed = try ContinuousClock().measure {
+    let timing = try Timing.measure {
         for _ in 0..<iterations {
             if case .boolean(true) = try compiled.evaluate(in: context, reusing: &buffers) { trueCount &+= 1 }
         }
     }
-    let cpu = threadCPUSeconds() - cpuStart
     precondition(trueCount == iterations)
-    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, cpu)
+    return (timing.wall, timing.cpu)
 }
 
 let iterations = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5_000_000

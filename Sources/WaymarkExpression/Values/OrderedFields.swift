@@ -1,80 +1,113 @@
 /// String-keyed fields that keep their insertion order, with fast lookup.
 ///
 /// Used for object values and JSON objects: rendering and inferred schemas keep the order the
-/// user wrote. Small objects (most events and profiles) are two parallel arrays searched in
-/// order — no hash table to allocate or hash into; a key index is built once an object grows
-/// past `indexThreshold` keys.
+/// user wrote.
+///
+/// Keys and values sit in two parallel arrays. Small objects (most events and responses) are
+/// searched linearly, which beats hashing a string; past `linearSearchLimit` keys a dictionary
+/// of positions is kept too. Every member is inlinable, so that other modules get code
+/// specialized for their element type instead of generic code going through metadata.
 public struct OrderedFields<Element: Hashable & Sendable>: Hashable, Sendable {
-    /// Keys in insertion order.
-    public private(set) var keys: [String]
-    /// Values, in the order of `keys`.
-    private var values: [Element]
-    /// The position of each key, only for objects with more than `indexThreshold` keys.
-    private var index: [String: Int]?
+    @usableFromInline var orderedKeys: [String]
+    @usableFromInline var orderedValues: [Element]
+    /// Positions by key, only past `linearSearchLimit` keys.
+    @usableFromInline var positions: [String: Int]?
 
-    /// Objects with up to this many keys are searched without an index.
-    static var indexThreshold: Int { 12 }
+    /// Up to this many keys, lookups compare keys one by one.
+    @usableFromInline static var linearSearchLimit: Int { 8 }
 
     /// Creates fields from key/value pairs; a repeated key keeps its first place and last value.
+    @inlinable
     public init(_ pairs: [(String, Element)] = []) {
-        keys = []
-        values = []
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        orderedKeys = []
+        orderedValues = []
+        positions = nil
+        orderedKeys.reserveCapacity(pairs.count)
+        orderedValues.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// The position of `key` in `keys`.
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return keys.firstIndex(of: key)
+    /// Creates empty fields with room for `minimumCapacity` keys before they grow.
+    @inlinable
+    public init(minimumCapacity: Int) {
+        self.init()
+        orderedKeys.reserveCapacity(minimumCapacity)
+        orderedValues.reserveCapacity(minimumCapacity)
     }
 
+    /// Keys in insertion order.
+    @inlinable
+    public var keys: [String] { orderedKeys }
+
+    /// Values in the order of their keys.
+    @inlinable
+    public var values: [Element] { orderedValues }
+
     /// The value of `key`, or `nil` when there is no such key. Assigning `nil` removes the key.
+    @inlinable
     public subscript(key: String) -> Element? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: key).map { orderedValues[$0] } }
         set {
-            let existing = position(of: key)
-            switch (existing, newValue) {
-            case (let position?, let value?):
-                values[position] = value
-            case (nil, let value?):
-                keys.append(key)
-                values.append(value)
-                if index != nil {
-                    index![key] = keys.count - 1
-                } else if keys.count > Self.indexThreshold {
-                    index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+            if let position = position(of: key) {
+                if let newValue {
+                    orderedValues[position] = newValue
+                } else {
+                    orderedKeys.remove(at: position)
+                    orderedValues.remove(at: position)
+                    indexPositions()
                 }
-            case (let position?, nil):
-                keys.remove(at: position)
-                values.remove(at: position)
-                if index != nil {
-                    index = keys.count > Self.indexThreshold
-                        ? Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) : nil
+            } else if let newValue {
+                orderedKeys.append(key)
+                orderedValues.append(newValue)
+                if positions != nil {
+                    positions![key] = orderedKeys.count - 1
+                } else if orderedKeys.count > Self.linearSearchLimit {
+                    indexPositions()
                 }
-            case (nil, nil):
-                break
             }
         }
     }
 
     /// Key/value pairs in insertion order.
-    public var pairs: [(key: String, value: Element)] { Array(zip(keys, values)) }
+    @inlinable
+    public var pairs: [(key: String, value: Element)] { zip(orderedKeys, orderedValues).map { ($0, $1) } }
 
     /// The number of keys.
-    public var count: Int { keys.count }
+    @inlinable
+    public var count: Int { orderedKeys.count }
 
     /// Whether there are no keys.
-    public var isEmpty: Bool { keys.isEmpty }
+    @inlinable
+    public var isEmpty: Bool { orderedKeys.isEmpty }
 
-    /// Equal when they hold the same keys in the same order with equal values.
-    public static func == (lhs: OrderedFields, rhs: OrderedFields) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+    /// Same keys in the same order, with the same values.
+    @inlinable
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.orderedKeys == rhs.orderedKeys && lhs.orderedValues == rhs.orderedValues
     }
 
+    /// Hashes the keys and values in order.
+    @inlinable
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        hasher.combine(values)
+        hasher.combine(orderedKeys)
+        hasher.combine(orderedValues)
+    }
+
+    @inlinable
+    func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return orderedKeys.firstIndex(of: key)
+    }
+
+    /// Builds the dictionary of positions when there are more keys than a linear search suits.
+    @inlinable
+    mutating func indexPositions() {
+        guard orderedKeys.count > Self.linearSearchLimit else {
+            positions = nil
+            return
+        }
+        var positions = [String: Int](minimumCapacity: orderedKeys.count)
+        for (position, key) in orderedKeys.enumerated() { positions[key] = position }
+        self.positions = positions
     }
 }

@@ -84,12 +84,15 @@ package struct BinaryReader {
             return .double(Double(bitPattern: bits))
         case 5: return .string(try string())
         case 6:
+            let count = try count()
             var items: [JSONValue] = []
-            for _ in 0..<(try count()) { items.append(try json(depth: depth + 1)) }
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(try json(depth: depth + 1)) }
             return .array(items)
         case 7:
-            var fields = JSONValue.noFields
-            for _ in 0..<(try count()) {
+            let count = try count()
+            var fields = OrderedFields<JSONValue>(minimumCapacity: count)
+            for _ in 0..<count {
                 let key = try string()
                 fields[key] = try json(depth: depth + 1)
             }

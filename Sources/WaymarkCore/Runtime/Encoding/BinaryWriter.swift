@@ -5,6 +5,9 @@ package struct BinaryWriter {
 
     package init() {}
 
+    /// A writer whose buffer holds `capacity` bytes before it grows.
+    package init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
     package mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     package mutating func varint(_ value: UInt64) {
@@ -20,7 +23,8 @@ package struct BinaryWriter {
 
     package mutating func string(_ value: String) {
         varint(UInt64(value.utf8.count))
-        bytes.append(contentsOf: value.utf8)
+        let copied: Void? = value.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: value.utf8) }
     }
 
     /// A length-prefixed run of raw bytes.
@@ -71,9 +75,9 @@ package struct BinaryWriter {
         case .object(let fields):
             byte(7)
             varint(UInt64(fields.count))
-            for key in fields.keys {
+            for (key, value) in zip(fields.keys, fields.values) {
                 string(key)
-                json(fields[key] ?? .null)
+                json(value)
             }
         }
     }

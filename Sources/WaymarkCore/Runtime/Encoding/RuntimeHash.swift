@@ -1,11 +1,16 @@
 /// The stable hashes the runtime derives ids and draws from.
 enum RuntimeHash {
+    /// The FNV-1a 64 offset basis.
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The FNV-1a 64 prime.
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
     /// FNV-1a 64 of the UTF-8 bytes of `text`, from `basis`.
-    static func fnv1a(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    static func fnv1a(_ text: String, basis: UInt64 = fnvBasis) -> UInt64 {
         var hash = basis
         for byte in text.utf8 {
             hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+            hash &*= fnvPrime
         }
         return hash
     }
@@ -20,9 +25,14 @@ enum RuntimeHash {
 
     /// 32 lowercase hex digits from two independent 64-bit hashes of `text`.
     static func identifier(_ text: String) -> String {
-        let high = splitMix(fnv1a(text))
-        let low = splitMix(fnv1a(text, basis: 0x6c62_272e_07bb_0142))
-        return String(unsafeUninitializedCapacity: 32) { buffer in
+        var hasher = IdentifierHasher()
+        hasher.combine(text)
+        return hasher.identifier
+    }
+
+    /// 32 lowercase hex digits: `high` then `low`.
+    static func identifier(high: UInt64, low: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
             writeHex(high, into: buffer, at: 0)
             writeHex(low, into: buffer, at: 16)
             return 32

@@ -4,18 +4,18 @@ import Foundation
 /// the profile, audiences, journey properties, the injected clock and random source.
 final class InstanceEvaluationContext: EvaluationContext {
     let now: ZonedDateTime
-    private let instance: JourneyInstance
+    /// The instance, moved in for the time of an evaluation (`InstanceExecution.evaluating`).
+    var instance = JourneyInstance.vacant
     private let journey: RunnableJourney
     private let runtime: RuntimeContext
-    private let transient: TransientData
+    /// The input's data, moved in for the time of an evaluation.
+    var transient = TransientData()
     private let nodeID: String
     private var draws = 0
 
-    init(instance: JourneyInstance, journey: RunnableJourney, runtime: RuntimeContext, transient: TransientData, nodeID: String) {
-        self.instance = instance
+    init(journey: RunnableJourney, runtime: RuntimeContext, nodeID: String) {
         self.journey = journey
         self.runtime = runtime
-        self.transient = transient
         self.nodeID = nodeID
         now = ZonedDateTime(epochMilliseconds: runtime.now, zone: .utc)
     }
@@ -47,18 +47,18 @@ final class InstanceEvaluationContext: EvaluationContext {
         case .journeyVersionUID: string = instance.journeyVersionID
         case .journeyVersionName: string = journey.journey.name
         case .journeyVersionDescription: string = journey.journey.description
-        case .journeyVersion: string = journey.journey.version.description
+        case .journeyVersion: string = journey.versionText
         case .instanceUID: string = instance.instanceID
         case .externalKey: string = instance.externalKey
         case .profileId: string = instance.profile.id
         case .namespace: string = instance.profile.namespace
         case .currentNodeId: string = nodeID
-        case .currentNodeName: string = journey.node(nodeID)?.node.displayName
+        case .currentNodeName: string = journey.node(nodeID)?.stepFields.name
         case .previousNodeId: string = instance.lastStepSequence == 0 ? nil : instance.lastStepNodeID
         case .previousNodeName:
-            string = instance.lastStepSequence == 0 ? nil : journey.node(instance.lastStepNodeID)?.node.displayName
+            string = instance.lastStepSequence == 0 ? nil : journey.node(instance.lastStepNodeID)?.stepFields.name
         case .lastNodeUIDInError: string = info.lastNodeIDInError
-        case .lastNodeNameInError: string = info.lastNodeIDInError.flatMap { journey.node($0)?.node.displayName }
+        case .lastNodeNameInError: string = info.lastNodeIDInError.flatMap { journey.node($0)?.stepFields.name }
         case .lastNodeTypeInError: string = info.lastNodeIDInError.flatMap { journey.node($0)?.node.activity.kind }
         case .lastErrorCode: string = info.lastErrorCode
         case .lastExecutedActionErrorCode: string = info.lastExecutedActionErrorCode

@@ -5,16 +5,19 @@ extension InstanceExecution {
         guard case .action(let activity) = node.node.activity, let config = node.action, let name = activity.action else {
             return fail(node, code: "unknownAction", since: now)
         }
-        let evaluation = evaluationContext(for: node)
         var mapped: [String: JSONValue] = [:]
         var headers: [String: String] = [:]
         var query: [String: String] = [:]
         var dynamicPath: String?
         do {
-            for parameter in node.parameters { mapped[parameter.name] = try parameter.expression.evaluate(in: evaluation).jsonValue }
-            for header in node.headers { headers[header.name] = try header.expression.evaluate(in: evaluation).rendered }
-            for item in node.query { query[item.name] = try item.expression.evaluate(in: evaluation).rendered }
-            dynamicPath = try node.dynamicPath?.evaluate(in: evaluation).rendered
+            try evaluating(for: node) { evaluation throws(ExpressionError) in
+                for parameter in node.parameters {
+                    mapped[parameter.name] = try parameter.expression.evaluate(in: evaluation).jsonValue
+                }
+                for header in node.headers { headers[header.name] = try header.expression.evaluate(in: evaluation).rendered }
+                for item in node.query { query[item.name] = try item.expression.evaluate(in: evaluation).rendered }
+                dynamicPath = try node.dynamicPath?.evaluate(in: evaluation).rendered
+            }
         } catch {
             return fail(node, code: error.code.rawValue, since: now)
         }
@@ -38,15 +41,17 @@ extension InstanceExecution {
 
     /// Asks for the external field groups a node reads; the node runs when they arrive.
     mutating func startFetch(_ node: RunnableNode) {
-        let evaluation = evaluationContext(for: node)
         var fetches: [DataFetch] = []
         do {
-            for template in node.fetches {
-                var parameters: [String: JSONValue] = [:]
-                for parameter in template.parameters {
-                    parameters[parameter.name] = try parameter.value.evaluate(in: evaluation).jsonValue
+            try evaluating(for: node) { evaluation throws(ExpressionError) in
+                for template in node.fetches {
+                    var parameters: [String: JSONValue] = [:]
+                    for parameter in template.parameters {
+                        parameters[parameter.name] = try parameter.value.evaluate(in: evaluation).jsonValue
+                    }
+                    fetches.append(
+                        DataFetch(dataSource: template.dataSource, fieldGroup: template.fieldGroup, parameters: parameters))
                 }
-                fetches.append(DataFetch(dataSource: template.dataSource, fieldGroup: template.fieldGroup, parameters: parameters))
             }
         } catch {
             return fail(node, code: error.code.rawValue, since: now)
@@ -79,7 +84,9 @@ extension InstanceExecution {
             return fail(node, code: "unfinishedNode", since: now)
         }
         do {
-            let value = try expression.evaluate(in: evaluationContext(for: node)).jsonValue
+            let value = try evaluating(for: node) { evaluation throws(ExpressionError) in
+                try expression.evaluate(in: evaluation)
+            }.jsonValue
             effects.append(.updateProfile(path: "ProfileFieldGroup.\(field)", value: value))
         } catch {
             return fail(node, code: error.code.rawValue, since: now)
@@ -90,7 +97,7 @@ extension InstanceExecution {
     /// The JSON of a parameter tree: constants as configured, variables from the mappings by
     /// dotted path (absent when unmapped), nested objects recursively.
     static func fill(_ parameters: [ActionParameter], with mapped: [String: JSONValue], prefix: String = "") -> JSONValue {
-        var fields = JSONValue.noFields
+        var fields = OrderedFields<JSONValue>(minimumCapacity: parameters.count)
         for parameter in parameters {
             let path = prefix + parameter.name
             switch parameter.value {

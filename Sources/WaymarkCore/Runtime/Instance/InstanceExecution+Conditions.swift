@@ -4,19 +4,16 @@ extension InstanceExecution {
         let trigger: Transition.Trigger
         switch condition {
         case .dataSource(let paths):
-            let evaluation = evaluationContext(for: node)
-            var chosen: Transition.Trigger = .otherCases
-            for (index, expression) in node.conditions.enumerated() where index < paths.count {
-                do {
-                    if try expression.evaluate(in: evaluation) == .boolean(true) {
-                        chosen = .path(paths[index].label)
-                        break
+            do {
+                trigger = try evaluating(for: node) { evaluation throws(ExpressionError) in
+                    for (index, expression) in node.conditions.enumerated() where index < paths.count {
+                        if try expression.evaluate(in: evaluation) == .boolean(true) { return .path(paths[index].label) }
                     }
-                } catch {
-                    return fail(node, code: error.code.rawValue, since: since)
+                    return .otherCases
                 }
+            } catch {
+                return fail(node, code: error.code.rawValue, since: since)
             }
-            trigger = chosen
         case .time(let time):
             let zone = zone(preferringProfile: time.zone == .profile)
             let local = LocalClock(epochMilliseconds: now, zone: zone)

@@ -28,14 +28,14 @@ extension InstanceExecution {
         guard let index = instance.waits.firstIndex(where: { journey.node($0.nodeID).map { accepts($0.node.activity) } ?? false })
         else { return }
         self.eventID = eventID
-        if let event { keep(event, at: instance.waits[index].nodeID) }
-        resume(waitAt: index, trigger: .next, firedTimer: nil)
+        if let event { keep(event, at: journey.node(instance.waits[index].nodeID)) }
+        resume(waitAt: index, trigger: .next, timerFired: false)
     }
 
     /// Keeps what later expressions read of an event received at a node.
-    mutating func keep(_ event: IncomingEvent, at nodeID: String) {
+    mutating func keep(_ event: IncomingEvent, at node: RunnableNode?) {
         transient.event = (event.eventName, event.payload)
-        if let rule = journey.node(nodeID)?.retention { instance.events[event.eventName] = rule.apply(to: event.payload) }
+        if let rule = node?.retention { instance.events[event.eventName] = rule.apply(to: event.payload) }
     }
 
     /// A due timer: the end of a wait, an event or reaction timeout, the global timeout or end date.
@@ -43,20 +43,21 @@ extension InstanceExecution {
         eventID = "scheduledNotificationReceived"
         switch timer.payload.purpose {
         case .globalTimeout, .journeyEnd:
-            guard timer.timerID == instance.globalTimerID else { return }
+            guard instance.isGlobalTimer(timer.timerID) else { return }
             terminate(timer.payload.purpose == .globalTimeout ? .instanceTimedout : .ended, firedTimer: timer.timerID)
         case .waitEnd, .eventTimeout, .reactionTimeout:
             guard let index = instance.waits.firstIndex(where: { wait in
-                wait.nodeID == timer.payload.nodeID && wait.timer.map(instance.timerID) == timer.timerID
+                guard let sequence = wait.timer else { return false }
+                return wait.nodeID == timer.payload.nodeID && instance.isTimer(timer.timerID, sequence: sequence)
             }) else { return }
-            resume(waitAt: index, trigger: timer.payload.purpose == .waitEnd ? .next : .timeout, firedTimer: timer.timerID)
+            resume(waitAt: index, trigger: timer.payload.purpose == .waitEnd ? .next : .timeout, timerFired: true)
         }
     }
 
     /// The result of the action the instance waits for: on along `next`, or the error path.
     mutating func complete(action result: ExternalCallResult) {
         guard let pending = instance.pendingCall, pending.kind == .action,
-            result.callID == instance.callID(nodeID: pending.nodeID, sequence: pending.sequence),
+            instance.isCall(result.callID, nodeID: pending.nodeID, sequence: pending.sequence),
             let node = journey.node(pending.nodeID), case .action(let activity) = node.node.activity
         else { return }
         eventID = "executedAction"
@@ -65,95 +66,45 @@ extension InstanceExecution {
         let name = activity.action ?? ""
         let response = Self.withStatus(result.response, status: result.status)
         transient.action = (name, response)
-        let decorate = Self.actionFields(result, config: node.action, parameterized: !node.parameters.isEmpty)
+        let parameterized = !node.parameters.isEmpty
         guard let kind = result.errorKind else {
             if let rule = node.retention { instance.actions[name] = rule.apply(to: response) }
-            return leave(node, status: .transitions, trigger: .next, since: pending.since, decorate: decorate)
+            return leave(
+                node, status: .transitions, trigger: .next, since: pending.since,
+                details: .action(result, config: node.action, parameterized: parameterized))
         }
         instance.errorInfo.lastExecutedActionErrorCode = result.errorCode ?? result.status.map(String.init) ?? kind.actionErrorName
-        fail(node, code: kind.actionErrorName, status: kind.stepStatus, since: pending.since, decorate: decorate)
+        fail(
+            node, code: kind.actionErrorName, status: kind.stepStatus, since: pending.since,
+            details: .action(result, config: node.action, parameterized: parameterized))
     }
 
     /// The result of the fetch a node waits for: the node runs with the data, or takes its error path.
     mutating func complete(fetch result: ExternalCallResult) {
         guard let pending = instance.pendingCall, pending.kind == .fetch,
-            result.callID == instance.callID(nodeID: pending.nodeID, sequence: pending.sequence),
+            instance.isCall(result.callID, nodeID: pending.nodeID, sequence: pending.sequence),
             let node = journey.node(pending.nodeID)
         else { return }
         eventID = "executedFetch"
         instance.pendingCall = nil
         instance.errorInfo.lastDataFetchElapsedTime = result.executionTime
-        let fields = Self.fetchFields(result)
         guard let kind = result.errorKind else {
             if case .object(let groups) = result.response {
                 for (key, value) in groups.pairs { transient.fetched[key] = value }
             }
             transient.fetchNodeID = node.id
-            transient.fetchStep = fields
+            transient.fetchStep = .fetch(result)
             return enter(node.id, since: pending.since)
         }
         instance.errorInfo.lastDataFetchErrorCode = result.errorCode ?? result.status.map(String.init) ?? kind.fetchErrorName
-        fail(node, code: kind.fetchErrorName, status: kind.stepStatus, since: pending.since, decorate: fields)
+        fail(node, code: kind.fetchErrorName, status: kind.stepStatus, since: pending.since, details: .fetch(result))
     }
 
     /// A response object with `jo_status_code` (`http_<status>`) added.
     static func withStatus(_ response: JSONValue, status: Int?) -> JSONValue {
         var fields = JSONValue.noFields
         if case .object(let original) = response { fields = original }
-        fields["jo_status_code"] = .string("http_\(status ?? 200)")
+        fields["jo_status_code"] = .string("http_" + String(status ?? 200))
         return .object(fields)
-    }
-
-    /// The action execution fields of the step of an action node.
-    static func actionFields(
-        _ result: ExternalCallResult, config: ActionConfig?, parameterized: Bool
-    ) -> (inout StepEvent) -> Void {
-        { step in
-            step.actionID = config?.name
-            step.actionName = config?.name
-            if let config {
-                switch config.definition {
-                case .custom(let custom):
-                    step.actionType = "custom"
-                    step.actionBusinessType = "customer"
-                    step.actionOriginEndpoint = result.endpoint ?? custom.url
-                    step.actionOriginMethod = result.method ?? custom.method.rawValue
-                case .message(let message):
-                    step.actionType = message.channel.rawValue
-                    step.actionBusinessType = "builtin"
-                    step.actionOriginEndpoint = result.endpoint
-                    step.actionOriginMethod = result.method
-                }
-            }
-            step.actionParameterized = parameterized
-            step.actionExecutionTime = result.executionTime
-            step.actionExecutionError = result.errorKind?.actionErrorName
-            step.actionExecutionErrorCode = result.errorKind == nil ? nil : result.errorCode ?? result.status.map(String.init)
-            step.actionExecutionOriginError = result.originError
-            step.actionExecutionOriginCode = result.originErrorCode
-            step.actionExecutionOriginStartTime = result.originStartTime
-            step.actionExecutionOriginTime = result.originTime
-            step.actionIsThrottled = result.waitTime > 0
-            step.actionWaitTime = result.waitTime
-        }
-    }
-
-    /// The data fetch fields of the step of a node that fetched external data.
-    static func fetchFields(_ result: ExternalCallResult) -> (inout StepEvent) -> Void {
-        { step in
-            step.fetchTotalTime = result.executionTime
-            step.fetchCount = Int64(result.callCount)
-            step.fetchCustomTotalTime = result.executionTime
-            step.fetchCustomCount = Int64(result.callCount)
-            step.fetchPlatformTotalTime = 0
-            step.fetchPlatformCount = 0
-            if let kind = result.errorKind {
-                step.fetchTypeInError = "custom"
-                step.fetchError = kind.fetchErrorName
-                step.fetchErrorCode = result.errorCode ?? result.status.map(String.init)
-                step.fetchOriginError = result.originError
-                step.fetchOriginErrorCode = result.originErrorCode
-            }
-        }
     }
 }

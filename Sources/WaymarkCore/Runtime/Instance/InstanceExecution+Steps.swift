@@ -1,52 +1,53 @@
 extension InstanceExecution {
     /// Writes the step event of a node with every common field filled.
     mutating func writeStep(
-        _ node: RunnableNode, status: StepStatus, ended: Bool, since: Int64, decorate: (inout StepEvent) -> Void = { _ in }
+        _ node: RunnableNode, status: StepStatus, ended: Bool, since: Int64, details: StepDetails = .none
     ) {
         let sequence = nextSequence()
-        let entrance = isEntrance
+        // Built by a call whose result goes straight into the effect: the big struct is not copied.
+        effects.append(.step(makeStep(node, sequence: sequence, status: status, ended: ended, since: since, details: details)))
         isEntrance = false
+        instance.lastStepSequence = sequence
+        instance.lastStepNodeID = node.id
+    }
+
+    /// The step event of a node with every common field filled; remembers it as the parent of the next.
+    private mutating func makeStep(
+        _ node: RunnableNode, sequence: UInt32, status: StepStatus, ended: Bool, since: Int64,
+        details: StepDetails
+    ) -> StepEvent {
+        let fields = node.stepFields
         var step = StepEvent(
-            eventID: eventID, nodeID: node.id, nodeName: node.node.displayName,
-            nodeType: entrance ? "start" : node.node.activity.kind, stepID: instance.stepID(sequence),
-            stepName: node.node.displayName, stepType: Self.stepType(of: node.node.activity), stepStatus: status,
+            eventID: eventID, nodeID: node.id, nodeName: fields.name, nodeType: isEntrance ? "start" : fields.nodeType,
+            stepID: instance.stepID(sequence), stepName: fields.name, stepType: fields.stepType, stepStatus: status,
             journeyID: instance.journeyID, journeyVersionID: instance.journeyVersionID,
-            journeyVersionName: journey.journey.name, journeyVersion: journey.journey.version.description,
+            journeyVersionName: journey.journey.name, journeyVersion: journey.versionText,
             instanceID: instance.instanceID, externalKey: instance.externalKey, timestamp: now,
             profileID: instance.profile.id, profileNamespace: instance.profile.namespace)
-        step.entrance = entrance
-        step.reentrance = entrance && instance.isReentrance
+        step.entrance = isEntrance
+        step.reentrance = isEntrance && instance.isReentrance
         step.instanceEnded = ended
         step.inTest = instance.inTest
         step.processingTime = max(0, now &- since)
-        if instance.lastStepSequence != 0, let parent = journey.node(instance.lastStepNodeID) {
-            step.parentStepID = instance.stepID(instance.lastStepSequence)
-            step.parentStepName = parent.node.displayName
-            if let (index, transition) = parent.node.transitions.enumerated().first(where: { $0.element.target == node.id }) {
-                step.parentTransitionID = "\(parent.id)#\(index)"
-                if case .path(let label) = transition.trigger {
-                    step.parentTransitionName = label
-                } else {
-                    step.parentTransitionName = transition.trigger.kind
-                }
+        if let parent = parentStep() {
+            step.parentStepID = parent.stepID
+            step.parentStepName = parent.node.stepFields.name
+            if let transition = parent.node.stepFields.transition(to: node.id) {
+                step.parentTransitionID = transition.id
+                step.parentTransitionName = transition.name
             }
         }
-        if transient.fetchNodeID == node.id, let fetchStep = transient.fetchStep { fetchStep(&step) }
-        decorate(&step)
-        instance.lastStepSequence = sequence
-        instance.lastStepNodeID = node.id
-        effects.append(.step(step))
+        if transient.fetchNodeID == node.id { transient.fetchStep.fill(&step) }
+        details.fill(&step)
+        lastStep = (node, step.stepID)
+        return step
     }
 
-    /// The `stepType` of a node: Event, Condition, Timer, Action, Scheduler, End.
-    static func stepType(of activity: NodeActivity) -> String {
-        switch activity {
-        case .event, .reaction, .audienceQualification: "Event"
-        case .condition: "Condition"
-        case .wait: "Timer"
-        case .action, .jump, .updateProfile: "Action"
-        case .readAudience: "Scheduler"
-        case .end: "End"
-        }
+    /// The node and step id of the last step written, the parent of the next one; `nil` before
+    /// the first step (or when the journey lost the node).
+    private func parentStep() -> (node: RunnableNode, stepID: String)? {
+        if let lastStep { return lastStep }
+        guard instance.lastStepSequence != 0, let node = journey.node(instance.lastStepNodeID) else { return nil }
+        return (node, instance.stepID(instance.lastStepSequence))
     }
 }

@@ -12,7 +12,7 @@ extension InstanceExecution {
         case .custom:
             guard let expression = node.waitUntil else { return fail(node, code: "unfinishedNode", since: now) }
             do {
-                switch try expression.evaluate(in: evaluationContext(for: node)) {
+                switch try evaluating(for: node, { evaluation throws(ExpressionError) in try expression.evaluate(in: evaluation) }) {
                 case .dateTime(let instant): due = instant.epochMilliseconds
                 case .dateTimeOnly(let local):
                     guard let instant = zone(preferringProfile: false).epochMilliseconds(of: local) else {
@@ -36,11 +36,12 @@ extension InstanceExecution {
     }
 
     /// Moves the person on from the wait point at `index`: the other parallel waits are dropped
-    /// and their timers cancelled.
-    mutating func resume(waitAt index: Int, trigger: Transition.Trigger, firedTimer: String?) {
+    /// and their timers cancelled (all but the one that fired, when one did).
+    mutating func resume(waitAt index: Int, trigger: Transition.Trigger, timerFired: Bool) {
         let wait = instance.waits[index]
-        for other in instance.waits {
-            if let timer = other.timer.map(instance.timerID), timer != firedTimer { effects.append(.cancelTimer(timer)) }
+        for (position, other) in instance.waits.enumerated() {
+            guard let sequence = other.timer, !(timerFired && position == index) else { continue }
+            effects.append(.cancelTimer(instance.timerID(sequence)))
         }
         instance.waits = []
         guard let node = journey.node(wait.nodeID) else { return }

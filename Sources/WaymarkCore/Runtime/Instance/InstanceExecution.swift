@@ -9,6 +9,8 @@ struct InstanceExecution {
     var effects: [RuntimeEffect] = []
     /// The next step written is the person's entrance.
     var isEntrance = false
+    /// The node and id of the last step this run wrote (the parent of the next step).
+    var lastStep: (node: RunnableNode, stepID: String)?
     /// Nodes still allowed in this run: a guard against cycles in a journey that slipped past validation.
     private var budget = 500
 
@@ -17,6 +19,7 @@ struct InstanceExecution {
         self.journey = journey
         self.context = context
         self.eventID = eventID
+        effects.reserveCapacity(4)
     }
 
     var now: Int64 { context.now }
@@ -51,24 +54,25 @@ struct InstanceExecution {
     /// with none the instance ends there (`transitions` becomes `ended`).
     mutating func leave(
         _ node: RunnableNode, status: StepStatus, trigger: Transition.Trigger?, since: Int64,
-        decorate: (inout StepEvent) -> Void = { _ in }
+        details: StepDetails = .none
     ) {
-        let targets = trigger.map { trigger in node.node.transitions.filter { $0.trigger == trigger }.map(\.target) } ?? []
-        let ends = targets.isEmpty
+        let transitions = node.node.transitions
+        let ends = trigger.map { trigger in !transitions.contains { $0.trigger == trigger } } ?? true
         let finalStatus = ends && status == .transitions ? StepStatus.ended : status
-        writeStep(node, status: finalStatus, ended: ends, since: since, decorate: decorate)
+        writeStep(node, status: finalStatus, ended: ends, since: since, details: details)
         if ends { return finish(finalStatus) }
-        for target in targets where instance.isActive && instance.pendingCall == nil { enter(target) }
+        for transition in transitions where transition.trigger == trigger && instance.isActive && instance.pendingCall == nil {
+            enter(transition.target)
+        }
     }
 
     /// Sends the person down the node's error path, or ends the instance in error.
     mutating func fail(
-        _ node: RunnableNode, code: String, status: StepStatus = .error, since: Int64,
-        decorate: (inout StepEvent) -> Void = { _ in }
+        _ node: RunnableNode, code: String, status: StepStatus = .error, since: Int64, details: StepDetails = .none
     ) {
         instance.errorInfo.lastNodeIDInError = node.id
         instance.errorInfo.lastErrorCode = code
-        leave(node, status: status, trigger: .error, since: since, decorate: decorate)
+        leave(node, status: status, trigger: .error, since: since, details: details)
     }
 
     /// Ends the instance when the journey itself is broken (an unknown node): no step can name it.
@@ -90,13 +94,29 @@ struct InstanceExecution {
 
     /// Ends the instance: cancels its timers (but the one firing), drops what it kept.
     mutating func finish(_ status: StepStatus, firedTimer: String? = nil) {
-        for timer in instance.outstandingTimerIDs where timer != firedTimer { effects.append(.cancelTimer(timer)) }
+        if instance.isActive {
+            if !(firedTimer.map(instance.isGlobalTimer) ?? false) { effects.append(.cancelTimer(instance.globalTimerID)) }
+            for wait in instance.waits {
+                guard let sequence = wait.timer else { continue }
+                if let firedTimer, instance.isTimer(firedTimer, sequence: sequence) { continue }
+                effects.append(.cancelTimer(instance.timerID(sequence)))
+            }
+        }
         instance.endStatus = status
         instance.waits = []
         instance.pendingCall = nil
         instance.events = [:]
         instance.actions = [:]
         effects.append(.instanceEnded(status))
+    }
+
+    /// Moves the instance and the effects out of the run (which is over), without copying them.
+    mutating func takeResult() -> (JourneyInstance, [RuntimeEffect]) {
+        var instance = JourneyInstance.vacant
+        var effects: [RuntimeEffect] = []
+        swap(&instance, &self.instance)
+        swap(&effects, &self.effects)
+        return (instance, effects)
     }
 
     /// Takes the next number for a step, timer or call.
@@ -122,8 +142,19 @@ struct InstanceExecution {
         instance.waits.append(wait)
     }
 
-    /// A context for evaluating the expressions of a node.
-    func evaluationContext(for node: RunnableNode) -> InstanceEvaluationContext {
-        InstanceEvaluationContext(instance: instance, journey: journey, runtime: context, transient: transient, nodeID: node.id)
+    /// Runs `body` with a context for evaluating the expressions of `node`. The instance and the
+    /// transient data move into the context while `body` runs (instead of being copied), so
+    /// `body` reads them there.
+    mutating func evaluating<Result>(
+        for node: RunnableNode, _ body: (InstanceEvaluationContext) throws(ExpressionError) -> Result
+    ) throws(ExpressionError) -> Result {
+        let evaluation = InstanceEvaluationContext(journey: journey, runtime: context, nodeID: node.id)
+        swap(&evaluation.instance, &instance)
+        swap(&evaluation.transient, &transient)
+        defer {
+            swap(&evaluation.instance, &instance)
+            swap(&evaluation.transient, &transient)
+        }
+        return try body(evaluation)
     }
 }

@@ -19,7 +19,7 @@ extension JourneyInstance {
         context: RuntimeContext
     ) -> EntryDecision {
         let now = context.now
-        let name = "'\(journey.journey.id)' \(journey.journey.version)"
+        var name: String { "'\(journey.journey.id)' \(journey.journey.version)" }  // for refusals only
         guard journey.entryEvents.contains(event.eventName) else {
             return .discarded(.noInterestedJourney, "Journey \(name) does not start on '\(event.eventName)'.")
         }
@@ -34,7 +34,7 @@ extension JourneyInstance {
         if previous.contains(where: \.isActive) {
             return .discarded(.reentranceNotAllowed, "\(profile) is already in journey \(name) (one place per journey).")
         }
-        if let last = previous.map({ $0.endedAt ?? $0.enteredAt }).max() {
+        if let last = previous.lazy.map({ $0.endedAt ?? $0.enteredAt }).max() {
             let reentrance = journey.journey.properties.reentrance
             guard reentrance.allowed else {
                 return .discarded(.reentranceNotAllowed, "Journey \(name) does not allow re-entrance.")
@@ -44,14 +44,15 @@ extension JourneyInstance {
                     .reentranceTooSoon, "\(profile) left journey \(name) less than \(reentrance.waitPeriod) ago.")
             }
         }
-        let instance = JourneyInstance(
-            instanceID: RuntimeHash.identifier("\(journey.versionID)\u{1F}\(profile)\u{1F}\(event.eventID)"),
-            journeyID: journey.journey.id, journeyVersionID: journey.versionID, profile: profile,
-            externalKey: event.externalKey ?? profile.id, enteredAt: now, inTest: inTest, isReentrance: !previous.isEmpty)
-        var execution = InstanceExecution(instance: instance, journey: journey, context: context, eventID: event.eventID)
         guard let entry = journey.node(journey.entryNodeID) else {
             return .discarded(.noInterestedJourney, "Journey \(name) has no entry node.")
         }
+        var execution = InstanceExecution(
+            instance: JourneyInstance(
+                instanceID: instanceID(version: journey.versionID, profile: profile, eventID: event.eventID),
+                journeyID: journey.journey.id, journeyVersionID: journey.versionID, profile: profile,
+                externalKey: event.externalKey ?? profile.id, enteredAt: now, inTest: inTest, isReentrance: !previous.isEmpty),
+            journey: journey, context: context, eventID: event.eventID)
         var due = execution.globalDeadline
         var purpose = TimerPurpose.globalTimeout
         if let end = journey.journey.properties.endDate?.milliseconds, end < due {
@@ -59,10 +60,24 @@ extension JourneyInstance {
             purpose = .journeyEnd
         }
         execution.effects.append(.scheduleTimer(TimerRequest(
-            id: instance.globalTimerID, dueAt: due, payload: TimerPayload(nodeID: entry.id, purpose: purpose))))
-        execution.keep(event, at: entry.id)
+            id: execution.instance.globalTimerID, dueAt: due, payload: TimerPayload(nodeID: entry.id, purpose: purpose))))
+        execution.keep(event, at: entry)
         execution.isEntrance = true
         execution.leave(entry, status: .transitions, trigger: .next, since: now)
-        return .entered(execution.instance, execution.effects)
+        let (instance, effects) = execution.takeResult()
+        return .entered(instance, effects)
+    }
+
+    /// The id of the instance an event starts: a hash of `<version>␟<namespace>:<id>␟<event id>`.
+    private static func instanceID(version: String, profile: ProfileKey, eventID: String) -> String {
+        var hasher = IdentifierHasher()
+        hasher.combine(version)
+        hasher.combine("\u{1F}")
+        hasher.combine(profile.namespace)
+        hasher.combine(":")
+        hasher.combine(profile.id)
+        hasher.combine("\u{1F}")
+        hasher.combine(eventID)
+        return hasher.identifier
     }
 }

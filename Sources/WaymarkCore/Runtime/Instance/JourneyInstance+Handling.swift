@@ -10,7 +10,9 @@ extension JourneyInstance {
     ///   - context: the clock, the profile's data and the rest of the world.
     public mutating func handle(_ input: RuntimeInput, in journey: RunnableJourney, context: RuntimeContext) -> [RuntimeEffect] {
         guard isActive, journey.versionID == journeyVersionID else { return [] }
-        var execution = InstanceExecution(instance: self, journey: journey, context: context, eventID: "")
+        // The run works on the instance itself, moved in and out rather than copied.
+        var execution = InstanceExecution(instance: .vacant, journey: journey, context: context, eventID: "")
+        swap(&self, &execution.instance)
         switch input {
         case .event(let event): execution.receive(event)
         case .timer(let timer): execution.fire(timer)
@@ -22,7 +24,8 @@ extension JourneyInstance {
             execution.eventID = "journeyStopped"
             execution.terminate(.ended, firedTimer: nil)
         }
-        self = execution.instance
-        return execution.effects
+        let effects: [RuntimeEffect]
+        (self, effects) = execution.takeResult()
+        return effects
     }
 }

@@ -62,25 +62,46 @@ public struct JourneyInstance: Hashable, Sendable {
         actions = [:]
     }
 
+    /// An instance of nothing, to swap in while a run holds the real one: copying it costs nothing.
+    static let vacant = JourneyInstance(
+        instanceID: "", journeyID: "", journeyVersionID: "", profile: ProfileKey(namespace: "", id: ""), externalKey: "",
+        enteredAt: 0)
+
     /// Whether the instance still holds a place in the journey.
     public var isActive: Bool { endStatus == nil }
 
     /// The id of the global timeout (or end date) timer, set at entry.
-    public var globalTimerID: String { "\(instanceID)/g" }
+    public var globalTimerID: String { RuntimeID.make(instanceID, "/g") }
 
     /// The id of the timer with this sequence number.
-    public func timerID(_ sequence: UInt32) -> String { "\(instanceID)/t\(sequence)" }
+    public func timerID(_ sequence: UInt32) -> String { RuntimeID.make(instanceID, "/t", sequence) }
 
     /// The id of the step with this sequence number.
-    public func stepID(_ sequence: UInt32) -> String { "\(instanceID)/s\(sequence)" }
+    public func stepID(_ sequence: UInt32) -> String { RuntimeID.make(instanceID, "/s", sequence) }
 
     /// The id (idempotency key) of the call a node made with this sequence number.
-    public func callID(nodeID: String, sequence: UInt32) -> String { "\(instanceID)/\(nodeID)/\(sequence)" }
+    public func callID(nodeID: String, sequence: UInt32) -> String {
+        RuntimeID.make(instanceID, "/" + nodeID + "/", sequence)
+    }
 
     /// The timers still to fire: the global one while active, and those of the wait points.
     public var outstandingTimerIDs: [String] {
         guard isActive else { return [] }
-        return [globalTimerID] + waits.compactMap { $0.timer.map(timerID) }
+        var ids = [globalTimerID]
+        ids.reserveCapacity(1 + waits.count)
+        for wait in waits { if let timer = wait.timer { ids.append(timerID(timer)) } }
+        return ids
+    }
+
+    /// Whether `id` is the global timer's id, without building that id.
+    func isGlobalTimer(_ id: String) -> Bool { RuntimeID.matches(id, instanceID, "/g") }
+
+    /// Whether `id` is the id of the timer with this sequence number, without building that id.
+    func isTimer(_ id: String, sequence: UInt32) -> Bool { RuntimeID.matches(id, instanceID, "/t", sequence) }
+
+    /// Whether `id` is the id of the call a node made with this sequence number, without building that id.
+    func isCall(_ id: String, nodeID: String, sequence: UInt32) -> Bool {
+        RuntimeID.matches(id, instanceID, "/" + nodeID + "/", sequence)
     }
 
     /// Whether an event of this name moves the instance on (it waits at an event node for it).

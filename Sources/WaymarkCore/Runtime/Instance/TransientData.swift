@@ -9,5 +9,5 @@ struct TransientData {
     var fetched: [String: JSONValue] = [:]
     /// The node the fetched data was fetched for, and the step fields of the fetch.
     var fetchNodeID: String?
-    var fetchStep: ((inout StepEvent) -> Void)?
+    var fetchStep = StepDetails.none
 }

@@ -3,8 +3,8 @@
 struct RetentionRule: Hashable, Sendable {
     /// Keep everything below this point.
     private var keepsAll = false
-    /// Keep these members, each with its own rule.
-    private var children: [String: RetentionRule] = [:]
+    /// Keep these members, each with its own rule (few: looked up without hashing).
+    private var children = OrderedFields<RetentionRule>()
 
     /// Keeps the whole document.
     static let all = RetentionRule(keepsAll: true)
@@ -24,17 +24,19 @@ struct RetentionRule: Hashable, Sendable {
     func merged(with other: RetentionRule) -> RetentionRule {
         if keepsAll || other.keepsAll { return .all }
         var result = self
-        for (key, rule) in other.children { result.children[key] = result.children[key]?.merged(with: rule) ?? rule }
+        for (key, rule) in zip(other.children.keys, other.children.values) {
+            result.children[key] = result.children[key]?.merged(with: rule) ?? rule
+        }
         return result
     }
 
-    /// The part of `document` this rule keeps.
+    /// The part of `document` this rule keeps, its members in the document's order.
     func apply(to document: JSONValue) -> JSONValue {
         if keepsAll { return document }
         guard case .object(let fields) = document else { return .null }
-        var kept = JSONValue.noFields
-        for key in fields.keys {
-            if let rule = children[key], let value = fields[key] { kept[key] = rule.apply(to: value) }
+        var kept = OrderedFields<JSONValue>(minimumCapacity: min(children.count, fields.count))
+        for (key, value) in zip(fields.keys, fields.values) {
+            if let rule = children[key] { kept[key] = rule.apply(to: value) }
         }
         return .object(kept)
     }

@@ -1,22 +1,29 @@
 /// A journey version ready to run, built once per version: nodes by id, every expression
 /// compiled once, the events that start it and those it waits for, what each node reads.
+///
+/// Its parts live in one shared, immutable object: copying a runnable journey (into every
+/// input's run) costs one retain.
 public struct RunnableJourney: Sendable {
+    private let storage: RunnableJourneyStorage
+
     /// The journey version as configured.
-    public let journey: Journey
+    public var journey: Journey { storage.journey }
     /// The version's id: `versionId`, else `<journey id>@<version>`.
-    public let versionID: String
+    public var versionID: String { storage.versionID }
     /// The node people enter through.
-    public let entryNodeID: String
+    public var entryNodeID: String { storage.entryNodeID }
     /// The events that start an instance (the entry node's event).
-    public let entryEvents: Set<String>
+    public var entryEvents: Set<String> { storage.entryEvents }
     /// The events instances wait for inside the journey.
-    public let waitingEvents: Set<String>
+    public var waitingEvents: Set<String> { storage.waitingEvents }
     /// The external-call timeout in milliseconds.
-    public let externalCallTimeout: Int64
+    public var externalCallTimeout: Int64 { storage.externalCallTimeout }
     /// Nodes by id.
-    let nodes: [String: RunnableNode]
+    var nodes: [String: RunnableNode] { storage.nodes }
     /// The types of the date, date-time and duration fields the expressions read.
-    let temporalFields: TemporalFields
+    var temporalFields: TemporalFields { storage.temporalFields }
+    /// `major.minor` (`journeyVersion` of step events), made once.
+    var versionText: String { storage.versionText }
 
     /// Builds the runnable form of a journey version.
     ///
@@ -35,20 +42,18 @@ public struct RunnableJourney: Sendable {
         else {
             throw RuntimeError(.journeyInvalid, "Journey '\(journey.id)' has no entry event node.")
         }
-        self.journey = journey
-        versionID = journey.versionId ?? "\(journey.id)@\(journey.version)"
-        entryNodeID = entry.id
-        entryEvents = [entryEvent]
-        externalCallTimeout = journey.properties.externalCallTimeout.milliseconds
         var waiting: Set<String> = []
         for node in journey.nodes where node.id != entry.id {
             if case .event(let activity) = node.activity, let name = activity.event { waiting.insert(name) }
         }
-        waitingEvents = waiting
         let nodes = try Self.compileNodes(of: journey, entryNodeID: entry.id, configuration: configuration)
-        self.nodes = nodes
-        temporalFields = TemporalFields(
-            nodes.values.flatMap(\.references), schema: ConfigurationSchema(configuration: configuration))
+        storage = RunnableJourneyStorage(
+            journey: journey, versionID: journey.versionId ?? "\(journey.id)@\(journey.version)", entryNodeID: entry.id,
+            entryEvents: [entryEvent], waitingEvents: waiting,
+            externalCallTimeout: journey.properties.externalCallTimeout.milliseconds, nodes: nodes,
+            temporalFields: TemporalFields(
+                nodes.values.flatMap(\.references), schema: ConfigurationSchema(configuration: configuration)),
+            versionText: journey.version.description)
     }
 
     /// The id of the profile-cap counter of a node (`RuntimeContext.counters`, `incrementCounter`).
@@ -71,11 +76,11 @@ public struct RunnableJourney: Sendable {
     }
 
     /// The node with this id.
-    func node(_ id: String) -> RunnableNode? { nodes[id] }
+    func node(_ id: String) -> RunnableNode? { storage.nodes[id] }
 
     /// The event an event node waits for.
     func awaitedEvent(atNode id: String) -> String? {
-        if case .event(let activity)? = nodes[id]?.node.activity { activity.event } else { nil }
+        if case .event(let activity)? = storage.nodes[id]?.node.activity { activity.event } else { nil }
     }
 }
 

@@ -24,6 +24,8 @@ final class RunnableNode: Sendable {
     let references: [FieldReference]
     /// What to keep of the event (event nodes) or response (action nodes) received here.
     let retention: RetentionRule?
+    /// The fields of this node's step events that never change.
+    let stepFields: NodeStepFields
 
     init(_ draft: NodeDraft, retention: RetentionRule?) {
         node = draft.node
@@ -38,6 +40,7 @@ final class RunnableNode: Sendable {
         fetches = draft.fetches
         references = draft.references
         self.retention = retention
+        stepFields = NodeStepFields(draft.node)
     }
 
     /// The node's id.

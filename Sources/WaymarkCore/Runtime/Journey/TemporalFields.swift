@@ -1,7 +1,8 @@
 /// The fields whose schema type is a date, a date-time or a duration: JSON carries them as
 /// ISO-8601 strings, which the runtime turns into typed values when an expression reads them.
 struct TemporalFields: Sendable {
-    private var types: [FieldReference: ValueType] = [:]
+    /// Types by `FieldReference.key` (kind, source, field group and path, not parameters).
+    private var types: [String: ValueType] = [:]
 
     /// Looks up the type of every reference in the schema and keeps the temporal ones.
     init(_ references: [FieldReference], schema: ConfigurationSchema) {
@@ -16,7 +17,7 @@ struct TemporalFields: Sendable {
             case .journey: continue
             }
             if case .field(let type) = lookup, [.dateTime, .dateTimeOnly, .dateOnly, .duration].contains(type) {
-                types[Self.key(reference)] = type
+                types[reference.key] = type
             }
         }
     }
@@ -24,7 +25,7 @@ struct TemporalFields: Sendable {
     /// The value read at a reference, typed by its schema: an ISO-8601 string of a temporal
     /// field becomes that temporal value (a string that does not parse stays a string).
     func typed(_ value: Value, for reference: FieldReference) -> Value {
-        guard case .string(let text) = value, let type = types[Self.key(reference)] else { return value }
+        guard !types.isEmpty, case .string(let text) = value, let type = types[reference.key] else { return value }
         switch type {
         case .dateTime: return ZonedDateTime(iso8601: text).map(Value.dateTime) ?? value
         case .dateTimeOnly: return LocalDateTime(iso8601: text).map(Value.dateTimeOnly) ?? value
@@ -32,10 +33,5 @@ struct TemporalFields: Sendable {
         case .duration: return TimeSpan(iso8601: text).map(Value.duration) ?? value
         default: return value
         }
-    }
-
-    /// References without their parameters (which do not change the field's type).
-    private static func key(_ reference: FieldReference) -> FieldReference {
-        FieldReference(kind: reference.kind, source: reference.source, fieldGroup: reference.fieldGroup, path: reference.path)
     }
 }
