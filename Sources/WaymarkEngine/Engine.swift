@@ -49,10 +49,11 @@ public final class Engine: Sendable {
         let doorbells = Doorbells(partitionCount: configuration.partitionCount)
         self.catalog = catalog
         self.doorbells = doorbells
+        let committer = GroupCommitter(store: store)
         let workers = (0..<configuration.partitionCount).map { partition in
             PartitionWorker(
-                partition: partition, store: store, clock: clock, configuration: configuration, catalog: catalog,
-                doorbells: doorbells, random: random, logger: logger)
+                partition: partition, store: store, committer: committer, clock: clock, configuration: configuration,
+                catalog: catalog, doorbells: doorbells, random: random, logger: logger)
         }
         self.workers = workers
         ingestion = Ingestion(

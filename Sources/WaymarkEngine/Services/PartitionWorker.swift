@@ -8,7 +8,8 @@ import WaymarkStore
 /// partition's inbox entries (call results, internal events) and the people whose timers are
 /// due; loads the batch's people (instances, profiles) in one go; routes every input through the
 /// pure state machine; and commits everything the batch changed — with the acceptance of its
-/// events — in ONE transaction. It never awaits network I/O.
+/// events — in ONE transaction (shared with the other partitions' batches of the moment, see
+/// `GroupCommitter`). It never awaits network I/O.
 ///
 /// Batches of one partition never overlap: whoever finds the worker idle runs batches until no
 /// work is left (a submitting ingestion call or the service loop), the others wait for their
@@ -17,6 +18,8 @@ package final class PartitionWorker: Service {
     /// The partition it owns.
     package let partition: Int
     private let store: any WaymarkStore
+    /// Writes the batches of all partitions, sharing transactions.
+    private let committer: GroupCommitter
     private let clock: any EngineClock
     private let configuration: EngineConfiguration
     private let catalog: CatalogHolder
@@ -47,11 +50,13 @@ package final class PartitionWorker: Service {
     }
 
     package init(
-        partition: Int, store: any WaymarkStore, clock: any EngineClock, configuration: EngineConfiguration,
-        catalog: CatalogHolder, doorbells: Doorbells, random: any RandomSource, logger: Logger
+        partition: Int, store: any WaymarkStore, committer: GroupCommitter, clock: any EngineClock,
+        configuration: EngineConfiguration, catalog: CatalogHolder, doorbells: Doorbells, random: any RandomSource,
+        logger: Logger
     ) {
         self.partition = partition
         self.store = store
+        self.committer = committer
         self.clock = clock
         self.configuration = configuration
         self.catalog = catalog
@@ -190,7 +195,7 @@ package final class PartitionWorker: Service {
             var commit = router.route(entries.map { RouterInput(entry: $0) } + accepted.map { RouterInput($0) })
             commit.acceptedEventIDs = accepted.map(\.entry.eventID)
             do {
-                try await store.commit([commit])
+                try await committer.commit(commit)
             } catch where error.code == .constraint && !accepted.isEmpty {
                 let known = try await store.acceptedEventIDs(among: commit.acceptedEventIDs)
                 guard !known.isSubset(of: acceptedBefore) else { throw error }

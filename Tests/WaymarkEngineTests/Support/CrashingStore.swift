@@ -9,10 +9,16 @@ final class CrashingStore: WaymarkStore {
     /// Every `period`-th write fails.
     let period: Int
     private let writes = Mutex(0)
+    /// Runs before each commit with its batches (to hold a commit back or count them).
+    let beforeCommit: (@Sendable ([PartitionCommit]) async -> Void)?
 
-    init(_ base: any WaymarkStore, failingEvery period: Int) {
+    init(
+        _ base: any WaymarkStore, failingEvery period: Int,
+        beforeCommit: (@Sendable ([PartitionCommit]) async -> Void)? = nil
+    ) {
         self.base = base
         self.period = period
+        self.beforeCommit = beforeCommit
     }
 
     /// The number of writes failed so far.
@@ -27,6 +33,7 @@ final class CrashingStore: WaymarkStore {
     }
 
     func commit(_ batches: [PartitionCommit]) async throws(StoreError) {
+        await beforeCommit?(batches)
         try maybeFail("commit")
         try await base.commit(batches)
     }
