@@ -12,6 +12,6 @@ struct SQLiteCommitContext {
     var instances: [String: InstanceReference] = [:]
     /// Step nodes found or created in this transaction (cached once it commits).
     var nodes: [StepNodeKey: Int64] = [:]
-    /// The last step id written per instance row (known in this transaction or looked up).
-    var lastSteps: [Int64: String] = [:]
+    /// The position of the next step to write (known once this transaction wrote steps).
+    var nextStepPosition: Int64?
 }
