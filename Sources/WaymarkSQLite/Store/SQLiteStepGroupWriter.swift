@@ -35,27 +35,32 @@ struct SQLiteStepGroupWriter {
     mutating func write(
         _ steps: ArraySlice<StepEvent>, instance: SQLiteCommitContext.InstanceReference?, node: (StepEvent) throws -> Int64
     ) throws {
-        guard let first = steps.first else { return }
+        guard let first = steps.indices.first else { return }  // an index: a StepEvent copy retains ~30 strings
+        let eventID = steps[first].eventID
+        let timestamp = steps[first].timestamp
         json.reset()
         json.beginArray()
         var previousStepID: String?
-        for step in steps {
-            try write(step, after: previousStepID, in: first, instance: instance, node: try node(step))
-            previousStepID = step.stepID
+        for index in steps.indices {  // steps[index] borrowed, not copied as a for-in loop would
+            try write(
+                steps[index], after: previousStepID, groupEventID: eventID, groupTimestamp: timestamp, instance: instance,
+                node: try node(steps[index]))
+            previousStepID = steps[index].stepID
         }
         json.endArray()
         insert.bind(position)
         insert.bind(instance?.reference)
-        insert.bind(instance == nil ? first.instanceID : nil)
-        insert.bind(first.eventID)
-        insert.bind(first.timestamp)
+        insert.bind(instance == nil ? steps[first].instanceID : nil)
+        insert.bind(eventID)
+        insert.bind(timestamp)
         insert.bindText(json.bytes)
         try insert.run()
         position += Int64(steps.count)
     }
 
     private mutating func write(
-        _ step: StepEvent, after previousStepID: String?, in group: StepEvent, instance: SQLiteCommitContext.InstanceReference?, node: Int64
+        _ step: StepEvent, after previousStepID: String?, groupEventID: String, groupTimestamp: Int64,
+        instance: SQLiteCommitContext.InstanceReference?, node: Int64
     ) throws {
         json.beginObject()
         json.key("n")
@@ -69,11 +74,11 @@ struct SQLiteStepGroupWriter {
             json.key("f")
             json.integer(flags)
         }
-        if step.eventID != group.eventID {
+        if step.eventID != groupEventID {
             json.key("e")
             json.string(step.eventID)
         }
-        if step.timestamp != group.timestamp {
+        if step.timestamp != groupTimestamp {
             json.key("t")
             json.integer(step.timestamp)
         }

@@ -110,7 +110,7 @@ extension SQLiteStore {
             var end = first + 1
             while end < events.endIndex && events[end].instanceID == instanceID { end += 1 }
             let instance = try Self.instanceReference(instanceID, &context, db)
-            try groups.write(events[first..<end], instance: instance) { event in try node(of: event, nodes: &context.nodes, db) }
+            try groups.write(events[first..<end], instance: instance) { event in try node(of: event, &context, db) }
             first = end
         }
         context.nextStepPosition = groups.position
@@ -128,9 +128,17 @@ extension SQLiteStore {
         return found
     }
 
-    /// The `step_nodes` row of an event's node: cached, else found, else created.
-    private func node(of event: StepEvent, nodes: inout [StepNodeKey: Int64], _ db: Database) throws -> Int64 {
+    /// The `step_nodes` row of an event's node: one of the transaction's recent nodes (compared
+    /// field by field, without hashing), else cached, else found, else created.
+    private func node(of event: StepEvent, _ context: inout SQLiteCommitContext, _ db: Database) throws -> Int64 {
+        if let recent = context.recentNodes.first(where: { $0.key.matches(event) }) { return recent.reference }
         let key = StepNodeKey(event)
+        let reference = try node(of: key, nodes: &context.nodes, db)
+        context.remember(node: key, reference)
+        return reference
+    }
+
+    private func node(of key: StepNodeKey, nodes: inout [StepNodeKey: Int64], _ db: Database) throws -> Int64 {
         if let reference = nodes[key] ?? stepNodes.withLock({ $0[key] }) { return reference }
         let arguments = StatementArguments(key.columns)
         let find = try db.cachedStatement(

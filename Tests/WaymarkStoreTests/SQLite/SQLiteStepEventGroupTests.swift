@@ -149,6 +149,27 @@ import WaymarkStore
         }
     }
 
+    @Test func stepsOfManyNodesReferToTheirOwnNodes() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            // More nodes than a commit keeps at hand, visited twice in a commit and again in the next.
+            let steps = (0..<60).map { index in
+                var step = Sample.step("s\(index)", instance: "i\(index % 3)")
+                step.nodeID = "node-\(index % 20)"
+                step.nodeName = "Node \(index % 20)"
+                step.stepName = "Step \(index % 20)"
+                return step
+            }
+            try await store.commit { $0.stepEvents = Array(steps[..<45]) }
+            try await store.commit { $0.stepEvents = Array(steps[45...]) }
+            #expect(try await store.stepEvents(offset: 0, limit: 100) == steps)
+            let raw = try DatabaseQueue(path: store.path)
+            let nodes = try await raw.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM step_nodes") }
+            try raw.close()
+            #expect(nodes == 20)
+        }
+    }
+
     /// Two commits of a journey: instances i1 and i2 (with rows) and ghost (without), several
     /// steps each, with details, explicit parents, a step without a parent after others, another
     /// profile and external key, event ids and timestamps that change within a group.
