@@ -5,6 +5,7 @@ package enum SQLiteMigrations {
     /// The identifiers of the migrations, in the order they apply.
     package static let identifiers = [
         Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier, Migration0003AcceptedKindCheck.identifier,
+        Migration0004StepEventGroups.identifier,
     ]
 
     /// A migrator with every migration registered.
@@ -16,6 +17,9 @@ package enum SQLiteMigrations {
         migrator.registerMigration(Migration0002InstanceTimers.identifier, migrate: Migration0002InstanceTimers.migrate)
         migrator.registerMigration(Migration0003AcceptedKindCheck.identifier) { db in
             try db.execute(sql: Migration0003AcceptedKindCheck.sql)
+        }
+        migrator.registerMigration(Migration0004StepEventGroups.identifier) { db in
+            try db.execute(sql: Migration0004StepEventGroups.sql)
         }
         return migrator
     }

@@ -47,6 +47,20 @@ struct FastStatement {
         }
     }
 
+    /// Binds UTF-8 bytes as text.
+    mutating func bindText(_ bytes: [UInt8]) {
+        index += 1
+        let handle = handle
+        let index = index
+        bytes.withUnsafeBytes { buffer in
+            if let base = buffer.baseAddress, !buffer.isEmpty {
+                _ = sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
+            } else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+            }
+        }
+    }
+
     mutating func bind(_ bytes: [UInt8]) {
         index += 1
         let handle = handle

@@ -2,7 +2,7 @@ import WaymarkCore
 import WaymarkStore
 
 /// The optional action and fetch fields of a step event, stored as one JSON object keyed by
-/// their step-events.md names (the `details` column), absent when all are `nil`.
+/// their step-events.md names (a step's `d` in `step_event_groups`), absent when all are `nil`.
 enum StepEventDetails {
     static let strings: [(String, any WritableKeyPath<StepEvent, String?> & Sendable)] = [
         ("actionID", \.actionID), ("actionName", \.actionName), ("actionType", \.actionType),
@@ -24,19 +24,30 @@ enum StepEventDetails {
         ("actionParameterized", \.actionParameterized), ("actionIsThrottled", \.actionIsThrottled),
     ]
 
-    /// The details of `event` as JSON text, or `nil` when it has none.
-    static func encode(_ event: StepEvent) -> String? {
-        guard hasDetails(event) else { return nil }
-        var fields: [(String, JSONValue)] = []
-        for (name, path) in strings { if let value = event[keyPath: path] { fields.append((name, .string(value))) } }
-        for (name, path) in integers { if let value = event[keyPath: path] { fields.append((name, .int(value))) } }
-        for (name, path) in booleans { if let value = event[keyPath: path] { fields.append((name, .bool(value))) } }
-        return fields.isEmpty ? nil : JSONValue.object(OrderedFields(fields)).serialized()
+    /// Writes the details of `event` as an object (the value of a key just written).
+    static func write(_ event: StepEvent, into writer: inout JSONTextWriter) {
+        writer.beginObject()
+        for (name, path) in strings {
+            guard let value = event[keyPath: path] else { continue }
+            writer.key(name)
+            writer.string(value)
+        }
+        for (name, path) in integers {
+            guard let value = event[keyPath: path] else { continue }
+            writer.key(name)
+            writer.integer(value)
+        }
+        for (name, path) in booleans {
+            guard let value = event[keyPath: path] else { continue }
+            writer.key(name)
+            writer.bool(value)
+        }
+        writer.endObject()
     }
 
     /// Whether any action or fetch field is set: direct reads chained, without gathering the
     /// fields into arrays (an allocation per step event in the common case, none set).
-    private static func hasDetails(_ event: StepEvent) -> Bool {
+    static func hasDetails(_ event: StepEvent) -> Bool {
         event.actionID != nil || event.actionName != nil || event.actionType != nil || event.actionExecutionError != nil
             || event.actionExecutionErrorCode != nil || event.actionExecutionOriginError != nil
             || event.actionExecutionOriginCode != nil || event.actionOriginEndpoint != nil || event.actionOriginMethod != nil

@@ -25,6 +25,15 @@ struct StepNodeKey: Hashable, Sendable {
         stepType = event.stepType
     }
 
+    /// Whether `event` is at this node (strings of the same journey definition usually share
+    /// their storage, so most comparisons end at the first word).
+    func matches(_ event: StepEvent) -> Bool {
+        nodeID == event.nodeID && journeyVersionID == event.journeyVersionID && nodeName == event.nodeName
+            && nodeType == event.nodeType && stepName == event.stepName && stepType == event.stepType
+            && journeyID == event.journeyID && journeyVersionName == event.journeyVersionName
+            && journeyVersion == event.journeyVersion
+    }
+
     /// The values in the column order of `step_nodes`.
     var columns: [String] {
         [journeyID, journeyVersionID, journeyVersionName, journeyVersion, nodeID, nodeName, nodeType, stepName, stepType]

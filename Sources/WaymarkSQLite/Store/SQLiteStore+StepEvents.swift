@@ -3,33 +3,40 @@ import WaymarkCore
 import WaymarkStore
 
 extension SQLiteStore {
-    static let stepStatusCodes: [StepStatus: Int] = [
-        .ended: 0, .error: 1, .transitions: 2, .capped: 3, .timedout: 4, .instanceTimedout: 5,
-    ]
-    static let stepStatuses = Dictionary(uniqueKeysWithValues: stepStatusCodes.map { ($0.value, $0.key) })
+    /// The stored code of a step status (a switch: no hashing per step written).
+    static func stepStatusCode(_ status: StepStatus) -> Int64 {
+        switch status {
+        case .ended: 0
+        case .error: 1
+        case .transitions: 2
+        case .capped: 3
+        case .timedout: 4
+        case .instanceTimedout: 5
+        }
+    }
 
-    /// The bits of `step_event_rows.flags`.
+    static let stepStatuses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { (stepStatusCode($0), $0) })
+
+    /// The bits of a step's flags (`f` in `step_event_groups`).
     enum StepFlag {
         static let entrance = 1
         static let reentrance = 2
         static let instanceEnded = 4
         static let inTest = 8
         static let batch = 16
-        /// The parent step is the instance's previous step (`parentStepID` stored NULL).
-        static let parentIsPrevious = 32
     }
 
+    /// The steps of the groups (see `Migration0004StepEventGroups`), in the column order
+    /// `stepEvent(_:)` reads; a step's parent, when absent, is the previous step of its group.
     private static let stepSelect = """
-        SELECT s.flags, s.eventID, n.nodeID, n.nodeName, n.nodeType, s.stepID, n.stepName, n.stepType, s.stepStatus,
-            n.journeyID, n.journeyVersionID, n.journeyVersionName, n.journeyVersion, COALESCE(s.instanceID, i.instance_id),
-            COALESCE(s.externalKey, s.profileID, i.profile_id),
-            CASE WHEN (s.flags & 32) <> 0 THEN (
-                SELECT p.stepID FROM step_event_rows p WHERE p.instance = s.instance AND p.position < s.position
-                ORDER BY p.position DESC LIMIT 1) ELSE s.parentStepID END,
-            s.parentStepName, s.parentTransitionID,
-            s.parentTransitionName, s.processingTime, s.timestamp, COALESCE(s.profileID, i.profile_id),
-            COALESCE(s.profileNamespace, i.profile_namespace), s.details
-        FROM step_event_rows s JOIN step_nodes n ON n.ref = s.node LEFT JOIN instances i ON i.ref = s.instance
+        SELECT COALESCE(j.value ->> 'f', 0), COALESCE(j.value ->> 'e', g.eventID), n.nodeID, n.nodeName, n.nodeType, j.value ->> 's',
+            n.stepName, n.stepType, j.value ->> 'st', n.journeyID, n.journeyVersionID, n.journeyVersionName, n.journeyVersion,
+            COALESCE(g.instanceID, i.instance_id), COALESCE(j.value ->> 'k', j.value ->> 'pi', i.profile_id),
+            CASE WHEN j.value -> 'p' IS NOT NULL THEN j.value ->> 'p' WHEN j.key > 0 THEN g.steps -> (j.key - 1) ->> 's' END,
+            j.value ->> 'ps', j.value ->> 'pti', j.value ->> 'ptn', COALESCE(j.value ->> 'pt', 0), COALESCE(j.value ->> 't', g.timestamp),
+            COALESCE(j.value ->> 'pi', i.profile_id), COALESCE(j.value ->> 'pn', i.profile_namespace), j.value -> 'd'
+        FROM step_event_groups g JOIN json_each(g.steps) j JOIN step_nodes n ON n.ref = j.value ->> 'n'
+        LEFT JOIN instances i ON i.ref = g.instance
         """
 
     public func stepEvents(instanceID: String) async throws(StoreError) -> [StepEvent] {
@@ -37,10 +44,10 @@ extension SQLiteStore {
             let statement = try db.cachedStatement(
                 sql: """
                     \(Self.stepSelect)
-                    WHERE s.position IN (
-                        SELECT position FROM step_event_rows WHERE instance = (SELECT ref FROM instances WHERE instance_id = ?1)
-                        UNION ALL SELECT position FROM step_event_rows WHERE instanceID = ?1)
-                    ORDER BY s.position
+                    WHERE g.position IN (
+                        SELECT position FROM step_event_groups WHERE instance = (SELECT ref FROM instances WHERE instance_id = ?1)
+                        UNION ALL SELECT position FROM step_event_groups WHERE instanceID = ?1)
+                    ORDER BY g.position, j.key
                     """)
             return try Self.stepEvents(statement, [instanceID])
         }
@@ -48,13 +55,15 @@ extension SQLiteStore {
 
     public func stepEvents(offset: Int, limit: Int) async throws(StoreError) -> [StepEvent] {
         try await read("reading step events") { db in
-            let statement = try db.cachedStatement(sql: "\(Self.stepSelect) ORDER BY s.position LIMIT ? OFFSET ?")
+            let statement = try db.cachedStatement(sql: "\(Self.stepSelect) ORDER BY g.position, j.key LIMIT ? OFFSET ?")
             return try Self.stepEvents(statement, [max(0, limit), max(0, offset)])
         }
     }
 
     public func stepEventCount() async throws(StoreError) -> Int {
-        try await read("counting step events") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM step_event_rows") ?? 0 }
+        try await read("counting step events") { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(sum(json_array_length(steps)), 0) FROM step_event_groups") ?? 0
+        }
     }
 
     private static func stepEvents(_ statement: Statement, _ arguments: StatementArguments) throws -> [StepEvent] {
@@ -65,7 +74,7 @@ extension SQLiteStore {
     }
 
     private static func stepEvent(_ row: Row) throws -> StepEvent {
-        let code: Int = try row.decode(atIndex: 8)
+        let code: Int64 = try row.decode(atIndex: 8)
         guard let status = stepStatuses[code] else { throw StoreError(.corrupt, "unknown step status code \(code)") }
         var event = StepEvent(
             eventID: try row.decode(atIndex: 1), nodeID: try row.decode(atIndex: 2), nodeName: try row.decode(atIndex: 3),
@@ -90,63 +99,21 @@ extension SQLiteStore {
         return event
     }
 
-    /// Writes step events, referring to their instances' rows and step nodes.
+    /// Writes step events: each run of consecutive steps of one instance as one group, which
+    /// refers to the instance's row and to the steps' nodes.
     func insert(_ events: [StepEvent], _ context: inout SQLiteCommitContext, _ db: Database) throws {
-        var insert = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO step_event_rows (instance, instanceID, node, stepID, stepStatus, flags, eventID, timestamp, processingTime,
-                    externalKey, profileID, profileNamespace, parentStepID, parentStepName, parentTransitionID, parentTransitionName,
-                    details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for event in events {
-            guard event.instanceType == "unitary" || event.instanceType == "batch" else {
-                throw StoreError(.constraint, "step \(event.stepID): instanceType '\(event.instanceType)' is not unitary or batch")
-            }
-            let instance = try Self.instanceReference(event.instanceID, &context, db)
-            let profile = ProfileKey(namespace: event.profileNamespace, id: event.profileID)
-            let sameProfile = instance?.profile == profile
-            var flags = event.entrance ? StepFlag.entrance : 0
-            if event.reentrance { flags |= StepFlag.reentrance }
-            if event.instanceEnded { flags |= StepFlag.instanceEnded }
-            if event.inTest { flags |= StepFlag.inTest }
-            if event.instanceType == "batch" { flags |= StepFlag.batch }
-            var parentStepID = event.parentStepID
-            if let instance, let parent = parentStepID, try Self.lastStep(of: instance.reference, &context, db) == parent {
-                flags |= StepFlag.parentIsPrevious
-                parentStepID = nil
-            }
-            insert.bind(instance?.reference)
-            insert.bind(instance == nil ? event.instanceID : nil)
-            insert.bind(try node(of: event, nodes: &context.nodes, db))
-            insert.bind(event.stepID)
-            insert.bind(Self.stepStatusCodes[event.stepStatus] ?? 0)
-            insert.bind(flags)
-            insert.bind(event.eventID)
-            insert.bind(event.timestamp)
-            insert.bind(event.processingTime)
-            insert.bind(event.externalKey == event.profileID ? nil : event.externalKey)
-            insert.bind(sameProfile ? nil : event.profileID)
-            insert.bind(sameProfile ? nil : event.profileNamespace)
-            insert.bind(parentStepID)
-            insert.bind(event.parentStepName)
-            insert.bind(event.parentTransitionID)
-            insert.bind(event.parentTransitionName)
-            insert.bind(StepEventDetails.encode(event))
-            try insert.run()
-            if let instance { context.lastSteps[instance.reference] = event.stepID }
+        guard !events.isEmpty else { return }
+        var groups = try SQLiteStepGroupWriter(db, position: context.nextStepPosition)
+        var first = events.startIndex
+        while first < events.endIndex {
+            let instanceID = events[first].instanceID
+            var end = first + 1
+            while end < events.endIndex && events[end].instanceID == instanceID { end += 1 }
+            let instance = try Self.instanceReference(instanceID, &context, db)
+            try groups.write(events[first..<end], instance: instance) { event in try node(of: event, &context, db) }
+            first = end
         }
-    }
-
-    /// The id of the last step written for an instance row.
-    private static func lastStep(of instance: Int64, _ context: inout SQLiteCommitContext, _ db: Database) throws -> String? {
-        if let known = context.lastSteps[instance] { return known }
-        let statement = try db.cachedStatement(
-            sql: "SELECT stepID FROM step_event_rows WHERE instance = ? ORDER BY position DESC LIMIT 1")
-        let found = try String.fetchOne(statement, arguments: [instance])
-        if let found { context.lastSteps[instance] = found }
-        return found
+        context.nextStepPosition = groups.position
     }
 
     /// The row and profile of an instance, from this transaction's context or the table.
@@ -161,9 +128,17 @@ extension SQLiteStore {
         return found
     }
 
-    /// The `step_nodes` row of an event's node: cached, else found, else created.
-    private func node(of event: StepEvent, nodes: inout [StepNodeKey: Int64], _ db: Database) throws -> Int64 {
+    /// The `step_nodes` row of an event's node: one of the transaction's recent nodes (compared
+    /// field by field, without hashing), else cached, else found, else created.
+    private func node(of event: StepEvent, _ context: inout SQLiteCommitContext, _ db: Database) throws -> Int64 {
+        if let recent = context.recentNodes.first(where: { $0.key.matches(event) }) { return recent.reference }
         let key = StepNodeKey(event)
+        let reference = try node(of: key, nodes: &context.nodes, db)
+        context.remember(node: key, reference)
+        return reference
+    }
+
+    private func node(of key: StepNodeKey, nodes: inout [StepNodeKey: Int64], _ db: Database) throws -> Int64 {
         if let reference = nodes[key] ?? stepNodes.withLock({ $0[key] }) { return reference }
         let arguments = StatementArguments(key.columns)
         let find = try db.cachedStatement(

@@ -64,19 +64,23 @@ import WaymarkStore
             #expect(try await store.stepEvents(instanceID: "i2") == [other])
 
             let raw = try DatabaseQueue(path: store.path)
-            let rows = try raw.read { db in
+            let groups = try raw.read { db in
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT s.stepID, i.instance_id, s.instanceID, s.profileID, s.parentStepID FROM step_event_rows s
-                        LEFT JOIN instances i ON i.ref = s.instance ORDER BY s.position
+                        SELECT i.instance_id, g.instanceID, g.steps, json_array_length(g.steps) FROM step_event_groups g
+                        LEFT JOIN instances i ON i.ref = g.instance ORDER BY g.position
                         """)
             }
             try raw.close()
-            // Compact rows: each refers to its instance's row, the profile and parent left NULL.
-            #expect(rows.map { $0[1] as String? } == ["i1", "i1", "i2"])
-            #expect(rows.allSatisfy { ($0[2] as String?) == nil && ($0[3] as String?) == nil })
-            #expect(rows[1][4] as String? == nil)
+            // Compact groups: each refers to its instance's row; the profile, and a parent that is
+            // the previous step, left out of the steps. The second commit's i1 step names its
+            // parent (the first step of a group).
+            #expect(groups.map { $0[0] as String? } == ["i1", "i1", "i2"])
+            #expect(groups.allSatisfy { ($0[1] as String?) == nil && ($0[3] as Int) == 1 })
+            let steps = groups.map { $0[2] as String }
+            #expect(steps.allSatisfy { !$0.contains(#""pi""#) && !$0.contains(#""pn""#) })
+            #expect(steps[1].contains(#""p":"s1""#))
         }
     }
 
@@ -130,7 +134,7 @@ import WaymarkStore
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
                 try db.execute(sql: "UPDATE inbox SET kind = 'bogus'")
                 try db.execute(sql: "UPDATE profiles SET attributes = 'not json'")
-                try db.execute(sql: #"UPDATE step_event_rows SET details = '{"actionID": 5}'"#)
+                try db.execute(sql: #"UPDATE step_event_groups SET steps = json_set(steps, '$[0].d', json('{"actionID": 5}'))"#)
                 try db.execute(sql: "INSERT INTO configs (kind, name, version, document) VALUES ('event', 'broken', '', '{}')")
                 try db.execute(sql: "UPDATE instances SET timers = X'05' WHERE instance_id = 'i1'")
                 try db.execute(sql: "UPDATE instances SET state = 'text' WHERE instance_id = 'i2'")
