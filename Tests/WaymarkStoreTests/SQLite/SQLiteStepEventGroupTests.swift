@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import WaymarkCore
+import WaymarkExpression
 import WaymarkSQLite
 import WaymarkStore
 
@@ -203,27 +204,22 @@ import WaymarkStore
         return (first, second)
     }
 
-    /// What the rows schema's view showed for a step: its fields by name (booleans as 0 or 1,
-    /// the status by name), at `position`.
+    /// What the rows schema's view showed for a step: its fields by their JSON names (booleans
+    /// as 0 or 1, the status by name), at `position`.
     private static func viewValues(_ step: StepEvent, position: Int) -> [String: DatabaseValue] {
         var values = ["position": position.databaseValue]
-        for child in Mirror(reflecting: step).children {
-            guard let name = child.label else { continue }
-            values[name] = databaseValue(child.value)
+        guard let encoded = try? JSONEncoder().encode(step), case .object(let fields)? = try? JSONValue(parsing: Array(encoded))
+        else { return values }
+        for (name, value) in fields.pairs {
+            switch value {
+            case .null: values[name] = .null
+            case .bool(let bool): values[name] = bool.databaseValue
+            case .int(let integer): values[name] = integer.databaseValue
+            case .string(let string): values[name] = string.databaseValue
+            default: values[name] = "unexpected \(value)".databaseValue
+            }
         }
         return values
-    }
-
-    private static func databaseValue(_ value: Any) -> DatabaseValue {
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .optional { return mirror.children.first.map { databaseValue($0.value) } ?? .null }
-        switch value {
-        case let value as Bool: return value.databaseValue
-        case let value as Int64: return value.databaseValue
-        case let value as String: return value.databaseValue
-        case let value as StepStatus: return value.rawValue.databaseValue
-        default: return "unexpected \(type(of: value))".databaseValue
-        }
     }
 
     /// A value with its storage class: 1 and '1' differ.
