@@ -16,15 +16,29 @@ extension SQLiteStore {
                 db, sql: "SELECT \(Self.instanceColumns), ref FROM instances WHERE profile_namespace = ? AND profile_id = ?")
             var seen: Set<ProfileKey> = []
             var records: [InstanceRecord] = []
+            var references: [(String, SQLiteCommitContext.InstanceReference)] = []
             for profile in profiles where seen.insert(profile).inserted {
                 query.bind(profile.namespace)
                 query.bind(profile.id)
                 var found: [(reference: Int64, record: InstanceRecord)] = []
                 while try query.nextRow() { found.append((try query.integer(12), try Self.instance(query))) }
                 if found.count > 1 { found.sort { $0.reference < $1.reference } }
+                for (reference, record) in found where record.isActive {
+                    references.append((record.instanceID, .init(reference: reference, profile: record.profile)))
+                }
                 records += found.map(\.record)
             }
+            self.remember(references)
             return records
+        }
+    }
+
+    /// Adds instance rows to the references commits look up (emptied when full).
+    private func remember(_ references: [(String, SQLiteCommitContext.InstanceReference)]) {
+        guard !references.isEmpty else { return }
+        instanceReferences.withLock { cache in
+            if cache.count + references.count > Self.instanceReferenceLimit { cache.removeAll(keepingCapacity: true) }
+            for (id, reference) in references { cache[id] = reference }
         }
     }
 

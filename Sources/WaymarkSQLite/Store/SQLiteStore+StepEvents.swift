@@ -109,18 +109,19 @@ extension SQLiteStore {
             let instanceID = events[first].instanceID
             var end = first + 1
             while end < events.endIndex && events[end].instanceID == instanceID { end += 1 }
-            let instance = try Self.instanceReference(instanceID, &context, db)
+            let instance = try instanceReference(instanceID, &context, db)
             try groups.write(events[first..<end], instance: instance) { event in try node(of: event, &context, db) }
             first = end
         }
         context.nextStepPosition = groups.position
     }
 
-    /// The row and profile of an instance, from this transaction's context or the table.
-    static func instanceReference(
+    /// The row and profile of an instance, from this transaction's context, the rows reads have
+    /// seen, or the table.
+    func instanceReference(
         _ id: String, _ context: inout SQLiteCommitContext, _ db: Database
     ) throws -> SQLiteCommitContext.InstanceReference? {
-        if let known = context.instances[id] { return known }
+        if let known = context.instances[id] ?? instanceReferences.withLock({ $0[id] }) { return known }
         let statement = try db.cachedStatement(sql: "SELECT ref, profile_namespace, profile_id FROM instances WHERE instance_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         let found = SQLiteCommitContext.InstanceReference(reference: try row.decode(atIndex: 0), profile: try row.profileKey(1))

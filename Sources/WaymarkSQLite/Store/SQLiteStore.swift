@@ -21,6 +21,12 @@ public final class SQLiteStore: WaymarkStore {
     let pool: DatabasePool
     /// Step node rows by content, written once each (see `SQLiteStore+StepEvents`).
     let stepNodes = Mutex<[StepNodeKey: Int64]>([:])
+    /// Instance rows seen by reads (`instances(of:)`), by instance id: a commit that writes steps
+    /// of an instance it updated finds the row here instead of looking it up. Rows are never
+    /// deleted and their reference and profile never change, so an entry cannot go stale; the
+    /// cache is emptied when it holds `instanceReferenceLimit` entries.
+    let instanceReferences = Mutex<[String: SQLiteCommitContext.InstanceReference]>([:])
+    static let instanceReferenceLimit = 200_000
 
     /// Opens (creating when needed) the store in `directory` and applies pending migrations.
     ///
