@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "WaymarkStore", targets: ["WaymarkStore"]),
         .library(name: "WaymarkSQLite", targets: ["WaymarkSQLite"]),
         .library(name: "WaymarkEngine", targets: ["WaymarkEngine"]),
+        .library(name: "WaymarkWorkloads", targets: ["WaymarkWorkloads"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,12 +41,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The configs and events of the benchmark workloads (the CLI's `bench`, Benchmarks/).
+        .target(name: "WaymarkWorkloads", dependencies: ["WaymarkCore"]),
         .executableTarget(
             name: "waymark",
             dependencies: [
                 "WaymarkCore",
                 "WaymarkEngine",
                 "WaymarkSQLite",
+                "WaymarkWorkloads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -16,7 +16,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "RuntimeBenchmark",
-            dependencies: ["BenchmarkSupport", .product(name: "WaymarkCore", package: "Waymark")]
+            dependencies: [
+                "BenchmarkSupport", .product(name: "WaymarkCore", package: "Waymark"),
+                .product(name: "WaymarkWorkloads", package: "Waymark"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import WaymarkCore
 import WaymarkEngine
 import WaymarkSQLite
 import WaymarkStore
+import WaymarkWorkloads
 
 /// A benchmark run: an engine on a fresh store and a virtual clock, with timing and memory
 /// readings printed as it goes.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkEngine
+import WaymarkWorkloads
 
 /// `waymark bench w1`: `signed_up` → condition → wait 1 h → action for N people: entries/s,
 /// timer firings/s, storage and memory per waiting person.

@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import WaymarkCore
 import WaymarkEngine
+import WaymarkWorkloads
 
 /// `waymark bench w2`: wait up to 24 h for `purchased` (sent for 30%): action A if it comes, B on timeout.
 struct BenchW2Command: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkEngine
+import WaymarkWorkloads
 
 /// `waymark bench w3`: W1 with 10% of the events sent twice: exactly N actions.
 struct BenchW3Command: AsyncParsableCommand {

@@ -1,18 +1,18 @@
 import WaymarkCore
 
 /// The configs and events of the benchmark workloads (W1, W2, W3) and the crash test.
-enum BenchWorkloads {
+public enum BenchWorkloads {
     /// The `signed_up` event's system-generated id, carried by every event sent.
-    static let signedUpEventID = "5a1e0b3c7d9f4e21a6b8c0d2e4f60718"
+    public static let signedUpEventID = "5a1e0b3c7d9f4e21a6b8c0d2e4f60718"
     /// The `purchased` event's system-generated id.
-    static let purchasedEventID = "9c2d4e6f8a0b4c1d3e5f7a9b1c3d5e7f"
+    public static let purchasedEventID = "9c2d4e6f8a0b4c1d3e5f7a9b1c3d5e7f"
     /// The instant the virtual clock starts at: 2026-01-01T00:00:00Z.
-    static let start: Int64 = 1_767_225_600_000
+    public static let start: Int64 = 1_767_225_600_000
     /// One hour in milliseconds.
-    static let hour: Int64 = 3_600_000
+    public static let hour: Int64 = 3_600_000
 
     /// The events and the recorded action every workload uses.
-    static let commonDocuments = [
+    public static let commonDocuments = [
         """
         {"kind": "event", "id": "evt-signed-up", "name": "signed_up", "namespace": "Email",
          "eventIDType": {"kind": "systemGenerated", "eventID": "\(signedUpEventID)"},
@@ -32,7 +32,7 @@ enum BenchWorkloads {
     ]
 
     /// W1: `signed_up` → condition `plan == "pro"` → wait `wait` → action → end.
-    static func w1Journey(wait: String = "PT1H") -> String {
+    public static func w1Journey(wait: String = "PT1H") -> String {
         """
         {"kind": "journey", "id": "w1", "name": "W1", "version": "1.0", "status": "live", "namespace": "Email",
          "properties": {"reentrance": {"allowed": false}},
@@ -53,7 +53,7 @@ enum BenchWorkloads {
     }
 
     /// W2: `signed_up` → wait up to 24 h for `purchased`: action A when it comes, B on timeout.
-    static let w2Journey = """
+    public static let w2Journey = """
         {"kind": "journey", "id": "w2", "name": "W2", "version": "1.0", "status": "live", "namespace": "Email",
          "properties": {"reentrance": {"allowed": false}},
          "nodes": [
@@ -72,12 +72,12 @@ enum BenchWorkloads {
         """
 
     /// The documents of a workload: the common ones and `journey`.
-    static func documents(journey: String) throws -> [ConfigDocument] {
+    public static func documents(journey: String) throws -> [ConfigDocument] {
         try (commonDocuments + [journey]).map { text in try ConfigDocument.decode(from: Array(text.utf8)) }
     }
 
     /// The `signed_up` event of person `index` (id `s<index>`, or `s<index>-<round>` for later rounds).
-    static func signedUp(_ index: Int, round: Int = 0, timestamp: String = "2026-01-01T00:00:00Z") -> [UInt8] {
+    public static func signedUp(_ index: Int, round: Int = 0, timestamp: String = "2026-01-01T00:00:00Z") -> [UInt8] {
         let id = round == 0 ? "s\(index)" : "s\(index)-\(round)"
         return Array(
             """
@@ -88,7 +88,7 @@ enum BenchWorkloads {
     }
 
     /// The `purchased` event of person `index`.
-    static func purchased(_ index: Int, timestamp: String = "2026-01-01T01:00:00Z") -> [UInt8] {
+    public static func purchased(_ index: Int, timestamp: String = "2026-01-01T01:00:00Z") -> [UInt8] {
         Array(
             """
             {"_id":"p\(index)","timestamp":"\(timestamp)","eventType":"commerce.purchases",\
