@@ -39,7 +39,6 @@ package final class PartitionWorker: Service {
     private struct State {
         /// Events handed over, not yet in a batch, with whoever waits for their results.
         var pending: [Submission] = []
-        var pendingEvents = 0
         /// A batch is running (batches of a partition never overlap).
         var busy = false
         /// Work was announced while busy: the running drain looks once more before it stops.
@@ -75,7 +74,6 @@ package final class PartitionWorker: Service {
         let submission = Submission(events: events)
         let leads = state.withLock { state in
             state.pending.append(submission)
-            state.pendingEvents += events.count
             return Self.claim(&state)
         }
         if leads { _ = try? await drain() }
@@ -101,8 +99,9 @@ package final class PartitionWorker: Service {
         return true
     }
 
-    /// Runs batches while there is work, then releases the worker. A failing batch fails its
-    /// submissions and ends the drain (its inputs stay where they were).
+    /// Runs batches while there is work, then releases the worker. A failing batch ends the
+    /// drain and fails its submissions and those still waiting (their callers answer "send
+    /// again"); its inbox entries and due timers stay where they were.
     private func drain() async throws(StoreError) -> BatchReport {
         var total = BatchReport()
         while true {
@@ -113,7 +112,7 @@ package final class PartitionWorker: Service {
                 let waiting = state.withLock { state in
                     state.busy = false
                     state.lookAgain = false
-                    defer { state.pending = []; state.pendingEvents = 0 }
+                    defer { state.pending = [] }
                     return state.pending
                 }
                 for submission in waiting { submission.finish(.failure(error)) }
@@ -146,7 +145,6 @@ package final class PartitionWorker: Service {
                 taken.append(state.pending.removeFirst())
                 count += next.events.count
             }
-            state.pendingEvents -= count
             return (taken, state.sequence, state.leaseGeneration)
         }
         do {
