@@ -135,3 +135,23 @@ extension RuntimeEntryTests {
         #expect(instance.events.isEmpty)
     }
 }
+
+extension RuntimeEntryTests {
+    @Test func instanceIdsStartWithTheEntryInstantSoTheyGrowWithTime() throws {
+        let journey = try F.runnable(F.w1)
+        let early = try F.enter(journey, F.signUp(id: "evt-early"), context: F.context(F.t0)).0.instanceID
+        let late = try F.enter(journey, F.signUp(id: "evt-late"), context: F.context(F.t0 + 1)).0.instanceID
+        let again = try F.enter(journey, F.signUp(id: "evt-early"), context: F.context(F.t0)).0.instanceID
+        #expect(early.count == 32 && late.count == 32)
+        #expect(early.hasPrefix(String(F.t0, radix: 16).leftPadded(to: 11)))
+        #expect(early < late)
+        #expect(again == early)  // the same event at the same instant: the same instance
+        let other = try F.enter(journey, F.signUp(id: "evt-other"), context: F.context(F.t0)).0.instanceID
+        #expect(other != early && other.prefix(11) == early.prefix(11))
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `length` characters.
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
+}

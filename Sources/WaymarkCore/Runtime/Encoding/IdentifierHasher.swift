@@ -19,4 +19,12 @@ struct IdentifierHasher {
 
     /// 32 lowercase hex digits of the two hashes, finished by SplitMix64.
     var identifier: String { RuntimeHash.identifier(high: RuntimeHash.splitMix(high), low: RuntimeHash.splitMix(low)) }
+
+    /// 32 lowercase hex digits that sort by `instant` (milliseconds since the epoch, the first 11
+    /// digits), then 84 bits of the hashes: ids made one after the other land next to each other
+    /// in a B-tree index instead of at random pages.
+    func identifier(orderedBy instant: Int64) -> String {
+        let time = UInt64(clamping: max(0, instant)) & 0xfff_ffff_ffff
+        return RuntimeHash.identifier(high: time << 20 | RuntimeHash.splitMix(high) >> 44, low: RuntimeHash.splitMix(low))
+    }
 }

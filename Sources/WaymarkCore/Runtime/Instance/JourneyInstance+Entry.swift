@@ -49,7 +49,7 @@ extension JourneyInstance {
         }
         var execution = InstanceExecution(
             instance: JourneyInstance(
-                instanceID: instanceID(version: journey.versionID, profile: profile, eventID: event.eventID),
+                instanceID: instanceID(version: journey.versionID, profile: profile, eventID: event.eventID, enteredAt: now),
                 journeyID: journey.journey.id, journeyVersionID: journey.versionID, profile: profile,
                 externalKey: event.externalKey ?? profile.id, enteredAt: now, inTest: inTest, isReentrance: !previous.isEmpty),
             journey: journey, context: context, eventID: event.eventID)
@@ -68,8 +68,10 @@ extension JourneyInstance {
         return .entered(instance, effects)
     }
 
-    /// The id of the instance an event starts: a hash of `<version>␟<namespace>:<id>␟<event id>`.
-    private static func instanceID(version: String, profile: ProfileKey, eventID: String) -> String {
+    /// The id of the instance an event starts: the entry instant, then a hash of
+    /// `<version>␟<namespace>:<id>␟<event id>` (time-ordered, so the store's index of instance ids
+    /// grows at its end).
+    private static func instanceID(version: String, profile: ProfileKey, eventID: String, enteredAt: Int64) -> String {
         var hasher = IdentifierHasher()
         hasher.combine(version)
         hasher.combine("\u{1F}")
@@ -78,6 +80,6 @@ extension JourneyInstance {
         hasher.combine(profile.id)
         hasher.combine("\u{1F}")
         hasher.combine(eventID)
-        return hasher.identifier
+        return hasher.identifier(orderedBy: enteredAt)
     }
 }
