@@ -148,8 +148,7 @@ package final class PartitionWorker: Service {
             return (taken, state.sequence, state.leaseGeneration)
         }
         do {
-            let report = try await processBatch(submissions, after: after, knownGeneration: knownGeneration)
-            return report
+            return try await processBatch(submissions, after: after, knownGeneration: knownGeneration)
         } catch {
             for submission in submissions { submission.finish(.failure(error)) }
             // Start over from the store's state: the inbox entries are still there.

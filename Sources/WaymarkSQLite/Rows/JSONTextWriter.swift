@@ -1,3 +1,5 @@
+import WaymarkExpression
+
 /// Compact JSON text written straight into UTF-8 bytes, for the rows a group commit writes by
 /// the thousand (no value tree, no Foundation encoder). Objects and arrays nest; a value after
 /// another in the same container gets its comma. Keys are ASCII names that need no escaping.
@@ -12,25 +14,22 @@ struct JSONTextWriter {
         needsComma = false
     }
 
-    mutating func beginObject() {
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(bracket)
         needsComma = false
     }
 
-    mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-    }
-
-    mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
         needsComma = true
     }
 
@@ -80,38 +79,11 @@ struct JSONTextWriter {
         needsComma = true
     }
 
-    /// Writes a string, quoted: `"` and `\` escaped, control characters as `\n`, `\t`, … or
-    /// `\u00XX`; every other byte (valid UTF-8, as a Swift string is) as it is.
+    /// Writes a string, quoted and escaped (`JSONText.appendString`).
     mutating func string(_ value: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { text in
-            var plainFrom = 0
-            for (offset, byte) in text.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom..<offset]))
-                escape(byte)
-                plainFrom = offset + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainFrom...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONText.appendString(value, to: &bytes)
         needsComma = true
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        default:
-            let digits = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }
     }
 
     private mutating func separate() {
