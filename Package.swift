@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "WaymarkSQLite", targets: ["WaymarkSQLite"]),
         .library(name: "WaymarkEngine", targets: ["WaymarkEngine"]),
         .library(name: "WaymarkWorkloads", targets: ["WaymarkWorkloads"]),
+        .library(name: "WaymarkConnectors", targets: ["WaymarkConnectors"]),
+        .library(name: "WaymarkLoopback", targets: ["WaymarkLoopback"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "WaymarkExpression"),
@@ -41,6 +46,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Custom actions and external data sources over HTTP: the engine's `ExternalCallExecutor`.
+        .target(
+            name: "WaymarkConnectors",
+            dependencies: [
+                "WaymarkCore",
+                "WaymarkEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // A small HTTP/1.1 server on loopback with a programmable handler: the receiver of tests and benchmarks.
+        .target(
+            name: "WaymarkLoopback",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The configs and events of the benchmark workloads (the CLI's `bench`, Benchmarks/).
         .target(name: "WaymarkWorkloads", dependencies: ["WaymarkCore"]),
         .executableTarget(
@@ -50,6 +77,8 @@ let package = Package(
                 "WaymarkEngine",
                 "WaymarkSQLite",
                 "WaymarkWorkloads",
+                "WaymarkConnectors",
+                "WaymarkLoopback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -58,6 +87,7 @@ let package = Package(
         .testTarget(name: "WaymarkCoreTests", dependencies: ["WaymarkCore"]),
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkEngineTests", dependencies: ["WaymarkEngine", "WaymarkSQLite"]),
+        .testTarget(name: "WaymarkConnectorsTests", dependencies: ["WaymarkConnectors", "WaymarkLoopback", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["waymark"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
