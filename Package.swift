@@ -28,7 +28,7 @@ let package = Package(
     targets: [
         .target(name: "WaymarkExpression"),
         .target(name: "WaymarkCore", dependencies: ["WaymarkExpression"]),
-        .target(name: "WaymarkStore", dependencies: ["WaymarkCore"]),
+        .target(name: "WaymarkStore", dependencies: ["WaymarkCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "WaymarkSQLite",
             dependencies: [

@@ -24,8 +24,13 @@ public struct ActionConfig: Hashable, Sendable {
 
     /// This config with the secrets of its authentication replaced.
     public func redacted() -> ActionConfig {
+        mappingSecrets { _ in Authentication.redactedSecret }
+    }
+
+    /// This config with the secrets of its authentication passed through `transform`.
+    public func mappingSecrets<Failure: Error>(_ transform: (String) throws(Failure) -> String) throws(Failure) -> ActionConfig {
         guard case .custom(var custom) = definition else { return self }
-        custom.authentication = custom.authentication.redacted()
+        custom.authentication = try custom.authentication.mappingSecrets(transform)
         return ActionConfig(name: name, description: description, definition: .custom(custom))
     }
 }

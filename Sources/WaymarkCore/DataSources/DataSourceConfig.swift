@@ -22,9 +22,14 @@ public struct DataSourceConfig: Hashable, Sendable {
 
     /// This config with the secrets of its authentication replaced.
     public func redacted() -> DataSourceConfig {
+        mappingSecrets { _ in Authentication.redactedSecret }
+    }
+
+    /// This config with the secrets of its authentication passed through `transform`.
+    public func mappingSecrets<Failure: Error>(_ transform: (String) throws(Failure) -> String) throws(Failure) -> DataSourceConfig {
         var copy = self
         if case .rest(let baseURL, let authentication) = provider {
-            copy.provider = .rest(baseURL: baseURL, authentication: authentication.redacted())
+            copy.provider = .rest(baseURL: baseURL, authentication: try authentication.mappingSecrets(transform))
         }
         return copy
     }

@@ -34,9 +34,15 @@ public enum ConfigDocument: Hashable, Sendable {
 
     /// This document with the secrets of its authentication replaced (for exports).
     public func redacted() -> ConfigDocument {
+        mappingSecrets { _ in Authentication.redactedSecret }
+    }
+
+    /// This document with the secrets of its authentication passed through `transform` (to
+    /// seal them before storing, or open them after reading).
+    public func mappingSecrets<Failure: Error>(_ transform: (String) throws(Failure) -> String) throws(Failure) -> ConfigDocument {
         switch self {
-        case .dataSource(let dataSource): .dataSource(dataSource.redacted())
-        case .action(let action): .action(action.redacted())
+        case .dataSource(let dataSource): .dataSource(try dataSource.mappingSecrets(transform))
+        case .action(let action): .action(try action.mappingSecrets(transform))
         case .event, .journey: self
         }
     }

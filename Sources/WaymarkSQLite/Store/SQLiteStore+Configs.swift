@@ -8,8 +8,9 @@ extension SQLiteStore {
         var encoded: [(ConfigKey, String)] = []
         for document in documents {
             let key = ConfigKey(document)
+            let sealed = try document.mappingSecrets { secret throws(StoreError) in try secrets.seal(secret) }
             do {
-                encoded.append((key, String(decoding: try ConfigCoder.encode(document), as: UTF8.self)))
+                encoded.append((key, String(decoding: try ConfigCoder.encode(sealed), as: UTF8.self)))
             } catch {
                 throw StoreError(.constraint, "the \(key.kind) \(key.name) cannot be encoded: \(error)")
             }
@@ -37,10 +38,16 @@ extension SQLiteStore {
         }
         var documents: [ConfigDocument] = []
         for row in rows {
+            let sealed: ConfigDocument
             do {
-                documents.append(try ConfigDocument.decode(from: Array(row.document.utf8)))
+                sealed = try ConfigDocument.decode(from: Array(row.document.utf8))
             } catch {
                 throw StoreError(.corrupt, "the stored config \(row.key) cannot be read: \(error)")
+            }
+            do {
+                documents.append(try sealed.mappingSecrets { secret throws(StoreError) in try secrets.open(secret) })
+            } catch {
+                throw StoreError(.corrupt, "the stored config \(row.key): \(error.message)")
             }
         }
         return documents

@@ -13,11 +13,15 @@ public final class SQLiteStore: WaymarkStore {
     public static let defaultDirectory = "waymark-data"
     /// The database file's name inside the data directory.
     public static let fileName = "waymark.sqlite"
+    /// The file in the data directory holding the key that seals config secrets, when no key is given.
+    public static let secretKeyFileName = "secret.key"
 
     /// The database file.
     public let path: String
     /// The durability of commits.
     public let durability: Durability
+    /// Seals the secrets of configs before they are written and opens them when read.
+    let secrets: SecretBox
     let pool: DatabasePool
     /// Step node rows by content, written once each (see `SQLiteStore+StepEvents`).
     let stepNodes = Mutex<[StepNodeKey: Int64]>([:])
@@ -30,9 +34,13 @@ public final class SQLiteStore: WaymarkStore {
 
     /// Opens (creating when needed) the store in `directory` and applies pending migrations.
     ///
+    /// - Parameter secrets: the key that seals config secrets at rest; by default the key in the
+    ///   data directory's `secret.key`, created on first use (owner-only permissions).
     /// - Throws: `StoreError` `.io` when the directory or file cannot be created or opened,
     ///   `.corrupt` when the file is not a Waymark SQLite database.
-    public init(directory: String = SQLiteStore.defaultDirectory, durability: Durability = .full) throws(StoreError) {
+    public init(
+        directory: String = SQLiteStore.defaultDirectory, durability: Durability = .full, secrets: SecretBox? = nil
+    ) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -40,6 +48,11 @@ public final class SQLiteStore: WaymarkStore {
         }
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         self.durability = durability
+        if let secrets {
+            self.secrets = secrets
+        } else {
+            self.secrets = try SecretBox.keyFile(at: (directory as NSString).appendingPathComponent(Self.secretKeyFileName))
+        }
         do {
             var configuration = Configuration()
             configuration.label = "waymark"
