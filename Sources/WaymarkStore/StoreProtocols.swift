@@ -54,8 +54,9 @@ public protocol OutboxStore: Sendable {
     /// Removes completed rows and appends their results to the inbox, in one transaction.
     func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError)
 
-    /// Postpones a row (a retry or throttling) until `availableAt`.
-    func postponeOutbox(id: String, until availableAt: Int64) async throws(StoreError)
+    /// Postpones rows (throttled calls, calls of a busy endpoint) until `availableAt`, in one
+    /// transaction; unknown ids are ignored.
+    func postponeOutbox(ids: [String], until availableAt: Int64) async throws(StoreError)
 }
 
 /// The built-in profile store.

@@ -10,13 +10,19 @@ public struct EngineConfiguration: Hashable, Sendable {
     public var timerBatchSize: Int
     /// The most outbox rows claimed per round.
     public var outboxBatchSize: Int
-    /// The most external calls run at once.
+    /// The most external calls in flight at once.
     public var outboxConcurrency: Int
+    /// The most external calls in flight at once to one endpoint (`ExternalCallExecutor.endpoint(of:)`),
+    /// so a slow endpoint cannot hold every slot.
+    public var outboxConcurrencyPerEndpoint: Int
+    /// How long a call of a busy endpoint (at its concurrency bound) waits before it is looked at
+    /// again, in milliseconds.
+    public var busyEndpointDelay: Int64
+    /// How long a throttled call may wait in the outbox for its slot before it fails, in milliseconds.
+    public var throttleQueueLimit: Int64
     /// How long an idle service waits before looking at the store again even when not woken
     /// (another process may have written), in milliseconds.
     public var idlePollInterval: Int64
-    /// How long a failed external call waits before it is tried again, in milliseconds.
-    public var outboxRetryDelay: Int64
     /// The duration of every wait and event timeout in test mode, in milliseconds.
     public var testModeWaitDuration: Int64
     /// The owner name of this node's partition leases.
@@ -27,7 +33,8 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// Creates a configuration; every value has a default fit for one node.
     public init(
         partitionCount: Int = 8, workerBatchSize: Int = 2_000, timerBatchSize: Int = 5_000, outboxBatchSize: Int = 500,
-        outboxConcurrency: Int = 64, idlePollInterval: Int64 = 1_000, outboxRetryDelay: Int64 = 5_000,
+        outboxConcurrency: Int = 256, outboxConcurrencyPerEndpoint: Int = 64, busyEndpointDelay: Int64 = 250,
+        throttleQueueLimit: Int64 = 6 * 3_600_000, idlePollInterval: Int64 = 1_000,
         testModeWaitDuration: Int64 = 10_000, nodeID: String = "local", leaseDuration: Int64 = 30 * 24 * 3_600_000
     ) {
         self.partitionCount = max(1, partitionCount)
@@ -35,8 +42,10 @@ public struct EngineConfiguration: Hashable, Sendable {
         self.timerBatchSize = max(1, timerBatchSize)
         self.outboxBatchSize = max(1, outboxBatchSize)
         self.outboxConcurrency = max(1, outboxConcurrency)
+        self.outboxConcurrencyPerEndpoint = max(1, outboxConcurrencyPerEndpoint)
+        self.busyEndpointDelay = max(1, busyEndpointDelay)
+        self.throttleQueueLimit = max(0, throttleQueueLimit)
         self.idlePollInterval = max(1, idlePollInterval)
-        self.outboxRetryDelay = max(0, outboxRetryDelay)
         self.testModeWaitDuration = max(0, testModeWaitDuration)
         self.nodeID = nodeID
         self.leaseDuration = max(1, leaseDuration)

@@ -3,12 +3,18 @@ import ServiceLifecycle
 import WaymarkCore
 import WaymarkStore
 
-/// Runs committed outbox rows: hands each call to the `ExternalCallExecutor` (several at once),
-/// then removes the rows and appends their results to the inbox in one transaction, waking the
-/// partition workers that own them.
+/// Runs committed outbox rows through the `ExternalCallExecutor` and commits their results to
+/// the inbox, waking the partition workers that own them. Partition workers never wait on it.
 ///
-/// Rows are claimed by this one dispatcher, a round at a time; a crash before completion runs
-/// them again (at least once, `request.id` as the idempotency key).
+/// Running as a service, it never waits for a call before starting the next: each call is its
+/// own task, completions are committed in groups as calls finish, and the calls in flight are
+/// bounded in all (`outboxConcurrency`) and per endpoint (`outboxConcurrencyPerEndpoint`), so a
+/// slow endpoint holds its own slots only; rows of a busy endpoint step aside for
+/// `busyEndpointDelay`. A throttled call (`CallAdmission.at`) waits for its slot in its outbox
+/// row — the durable queue — up to `throttleQueueLimit`, then fails.
+///
+/// A crash before a completion is committed runs the call again (at least once; `request.id`,
+/// the idempotency key, lets the receiver drop the duplicate).
 package struct OutboxDispatcher: Service {
     let store: any WaymarkStore
     let clock: any EngineClock
@@ -17,6 +23,9 @@ package struct OutboxDispatcher: Service {
     let executor: any ExternalCallExecutor
     let doorbells: Doorbells
     let logger: Logger
+    let calls: OutboxCalls
+    /// A throttling slot this close (milliseconds) is waited for in the call's task, not in the outbox.
+    static let nearSlot: Int64 = 250
 
     package init(
         store: any WaymarkStore, clock: any EngineClock, configuration: EngineConfiguration, catalog: CatalogHolder,
@@ -29,61 +38,149 @@ package struct OutboxDispatcher: Service {
         self.executor = executor
         self.doorbells = doorbells
         self.logger = logger
+        calls = OutboxCalls(limit: configuration.outboxConcurrency, limitPerEndpoint: configuration.outboxConcurrencyPerEndpoint)
     }
 
-    /// Runs one round: up to `outboxBatchSize` available rows, `outboxConcurrency` at a time.
+    /// Runs one round and waits for it: claims the available rows there is room for, runs their
+    /// calls, commits the completions. Rows of a busy endpoint stay for the next round.
     /// - Returns: how many rows it completed.
     @discardableResult
     package func dispatchAvailable() async throws(StoreError) -> Int {
-        let rows = try await store.outboxEntries(availableAt: clock.now(), limit: configuration.outboxBatchSize)
-        guard !rows.isEmpty else { return 0 }
-        let configs = catalog.current.configuration
-        var completions: [OutboxCompletion] = []
-        completions.reserveCapacity(rows.count)
-        for start in stride(from: 0, to: rows.count, by: configuration.outboxConcurrency) {
-            let slice = rows[start..<min(rows.count, start + configuration.outboxConcurrency)]
-            completions += await withTaskGroup(of: OutboxCompletion.self) { group in
-                for row in slice {
-                    group.addTask { await complete(row, configuration: configs) }
-                }
-                var done: [OutboxCompletion] = []
-                for await completion in group { done.append(completion) }
-                return done
+        let claimed = try await claim(postponingBusy: false)
+        await withDiscardingTaskGroup { group in
+            for call in claimed {
+                group.addTask { await perform(call) }
             }
         }
-        try await store.completeOutbox(completions)
-        doorbells.ringWorkers(of: completions.map(\.result.partition))
-        return completions.count
+        return try await commitFinished()
     }
 
-    /// Runs one row's call and makes its result an inbox entry; a row that cannot be read
-    /// completes with an internal error, so its instance takes its error path.
-    private func complete(_ row: OutboxRecord, configuration configs: Configuration) async -> OutboxCompletion {
-        let result: ExternalCallResult
-        do {
-            let request = try ExternalCallRequest(decoding: row.payload)
-            let started = clock.now()
-            var answer = await executor.execute(request, configuration: configs)
-            if answer.executionTime == 0 { answer.executionTime = max(0, clock.now() - started) }
-            result = answer
-        } catch {
-            logger.error("outbox row \(row.id) cannot be read", metadata: ["error": "\(error)"])
-            result = ExternalCallResult(callID: row.id, status: nil, errorKind: .internal, errorCode: "corruptRequest")
+    package func run() async throws {
+        await withDiscardingTaskGroup { group in
+            await ServiceLoop.run(
+                name: "outbox dispatcher", doorbell: doorbells.outbox, clock: clock, pollInterval: configuration.idlePollInterval,
+                logger: logger
+            ) {
+                let committed = try await commitFinished()
+                let claimed = try await claim(postponingBusy: true)
+                for call in claimed {
+                    group.addTask {
+                        await perform(call)
+                        doorbells.outbox.ring()
+                    }
+                }
+                return .init(didWork: committed > 0 || !claimed.isEmpty, nextDeadline: calls.nextPostponed(after: clock.now()))
+            }
         }
+        // Shut down: the calls in flight have finished; their results are kept.
+        do {
+            try await commitFinished()
+        } catch {
+            logger.error("outbox dispatcher could not commit its last results; the calls will run again", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Commits the completions of finished calls in one transaction and wakes their workers.
+    /// - Returns: how many it committed.
+    @discardableResult
+    func commitFinished() async throws(StoreError) -> Int {
+        let finished = calls.takeFinished()
+        guard !finished.isEmpty else { return 0 }
+        do {
+            try await store.completeOutbox(finished)
+        } catch {
+            calls.restore(finished)
+            throw error
+        }
+        calls.release(finished)
+        doorbells.ringWorkers(of: finished.map(\.result.partition))
+        return finished.count
+    }
+
+    /// Reads the available rows not claimed yet and claims those there is room for. Rows whose
+    /// throttling slot is not near are postponed to it; rows of a busy endpoint are postponed by
+    /// `busyEndpointDelay` when `postponingBusy`; unreadable rows and rows past their throttling
+    /// queue's limit complete at once with an error.
+    /// - Returns: the calls to make.
+    func claim(postponingBusy: Bool) async throws(StoreError) -> [OutboxCall] {
+        let now = clock.now()
+        let rows = try await store.outboxEntries(availableAt: now, limit: configuration.outboxBatchSize + calls.claimedCount)
+        let configs = catalog.current.configuration
+        var claimed: [OutboxCall] = []
+        var busy: [String] = []
+        var throttled: [Int64: [String]] = [:]
+        for row in rows where !calls.isClaimed(row.id) {
+            let request: ExternalCallRequest
+            do {
+                request = try ExternalCallRequest(decoding: row.payload)
+            } catch {
+                logger.error("outbox row \(row.id) cannot be read", metadata: ["error": "\(error)"])
+                let result = ExternalCallResult(callID: row.id, status: nil, errorKind: .internal, errorCode: "corruptRequest")
+                calls.claimWithoutCall(row.id, completion: completion(of: row, result))
+                continue
+            }
+            let holdsSlot = calls.holdsSlot(row.id)
+            var slot: Int64?
+            if !holdsSlot, case .at(let instant) = executor.admission(for: request, configuration: configs, now: now), instant > now {
+                slot = instant
+            }
+            if let slot, slot - row.createdAt > configuration.throttleQueueLimit {
+                let result = ExternalCallResult(
+                    callID: row.id, status: nil, errorKind: .timeout, errorCode: "throttleQueueLimit", waitTime: now - row.createdAt)
+                calls.claimWithoutCall(row.id, completion: completion(of: row, result))
+                continue
+            }
+            if let slot, slot - now > Self.nearSlot || clock is VirtualClock {
+                throttled[slot, default: []].append(row.id)
+                continue
+            }
+            let endpoint = executor.endpoint(of: request, configuration: configs)
+            guard calls.claim(row.id, endpoint: endpoint) else {
+                busy.append(row.id)
+                continue
+            }
+            let queuedFor = holdsSlot ? max(0, now - row.createdAt) : 0
+            claimed.append(OutboxCall(row: row, request: request, endpoint: endpoint, slot: slot, queuedFor: queuedFor))
+        }
+        for (slot, ids) in throttled {
+            try await store.postponeOutbox(ids: ids, until: slot)
+            calls.holdSlots(ids)
+            calls.notePostponed(until: slot, now: now)
+        }
+        if postponingBusy, !busy.isEmpty {
+            try await store.postponeOutbox(ids: busy, until: now + configuration.busyEndpointDelay)
+            calls.notePostponed(until: now + configuration.busyEndpointDelay, now: now)
+        }
+        return claimed
+    }
+
+    /// Runs one claimed call (after its near throttling slot) and records its completion. The
+    /// time spent waiting for the slot (in the outbox and here) is the result's `waitTime`, and
+    /// part of its `executionTime`.
+    func perform(_ call: OutboxCall) async {
+        var waited = call.queuedFor
+        if let slot = call.slot {
+            let asleep = clock.now()
+            try? await clock.sleep(until: slot)
+            waited += max(0, clock.now() - asleep)
+        }
+        let started = clock.now()
+        var result = await executor.execute(call.request, configuration: catalog.current.configuration)
+        if result.executionTime == 0 { result.executionTime = max(0, clock.now() - started) }
+        if waited > 0 {
+            result.waitTime = waited
+            result.executionTime += waited
+        }
+        calls.finish(completion(of: call.row, result), endpoint: call.endpoint)
+    }
+
+    /// The inbox entry that carries a call's result back to its instance.
+    private func completion(of row: OutboxRecord, _ result: ExternalCallResult) -> OutboxCompletion {
         let kind: InboxKind = row.kind == ExternalCallKind.fetch.rawValue ? .fetchResult : .actionResult
         return OutboxCompletion(
             outboxID: row.id,
             result: InboxEntry(
                 partition: row.partition, kind: kind, eventID: row.id, profile: row.profile, payload: result.encoded,
                 receivedAt: clock.now()))
-    }
-
-    package func run() async throws {
-        await ServiceLoop.run(
-            name: "outbox dispatcher", doorbell: doorbells.outbox, clock: clock, pollInterval: configuration.idlePollInterval,
-            logger: logger
-        ) {
-            .init(didWork: try await dispatchAvailable() > 0)
-        }
     }
 }

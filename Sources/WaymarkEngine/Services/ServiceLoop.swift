@@ -17,7 +17,7 @@ enum ServiceLoop {
     /// and retried after the poll interval, so a transient store error never stops the engine.
     static func run(
         name: String, doorbell: Doorbell, clock: any EngineClock, pollInterval: Int64, logger: Logger,
-        step: @escaping @Sendable () async throws -> Round
+        step: () async throws -> Round
     ) async {
         await withGracefulShutdownHandler {
             while !Task.isCancelled && !Task.isShuttingDownGracefully {

@@ -30,9 +30,10 @@ extension SQLiteStore {
         }
     }
 
-    public func postponeOutbox(id: String, until availableAt: Int64) async throws(StoreError) {
-        try await write("postponing outbox row \(id)") { db in
-            try db.cachedStatement(sql: "UPDATE outbox SET available_at = ? WHERE outbox_id = ?").execute(arguments: [availableAt, id])
+    public func postponeOutbox(ids: [String], until availableAt: Int64) async throws(StoreError) {
+        try await write("postponing \(ids.count) outbox rows") { db in
+            let update = try db.cachedStatement(sql: "UPDATE outbox SET available_at = ? WHERE outbox_id = ?")
+            for id in ids { try update.execute(arguments: [availableAt, id]) }
         }
     }
 

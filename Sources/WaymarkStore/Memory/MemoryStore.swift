@@ -98,11 +98,13 @@ public final class MemoryStore: WaymarkStore {
         }
     }
 
-    public func postponeOutbox(id: String, until availableAt: Int64) throws(StoreError) {
+    public func postponeOutbox(ids: [String], until availableAt: Int64) throws(StoreError) {
         try write { state, journal in
-            guard var row = state.outbox[id] else { return }
-            row.record.availableAt = availableAt
-            state.set(\.outbox, id, row, &journal)
+            for id in ids {
+                guard var row = state.outbox[id] else { continue }
+                row.record.availableAt = availableAt
+                state.set(\.outbox, id, row, &journal)
+            }
         }
     }
 

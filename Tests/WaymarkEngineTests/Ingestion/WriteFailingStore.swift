@@ -58,8 +58,8 @@ final class WriteFailingStore: WaymarkStore {
         try inner.outboxEntries(availableAt: now, limit: limit)
     }
     func completeOutbox(_ completions: [OutboxCompletion]) throws(StoreError) { try inner.completeOutbox(completions) }
-    func postponeOutbox(id: String, until availableAt: Int64) throws(StoreError) {
-        try inner.postponeOutbox(id: id, until: availableAt)
+    func postponeOutbox(ids: [String], until availableAt: Int64) throws(StoreError) {
+        try inner.postponeOutbox(ids: ids, until: availableAt)
     }
     func profiles(_ keys: [ProfileKey]) throws(StoreError) -> [ProfileKey: ProfileRecord] { try inner.profiles(keys) }
     func stepEvents(instanceID: String) throws(StoreError) -> [StepEvent] { try inner.stepEvents(instanceID: instanceID) }

@@ -81,8 +81,8 @@ final class CrashingStore: WaymarkStore {
         try await base.outboxEntries(availableAt: now, limit: limit)
     }
 
-    func postponeOutbox(id: String, until availableAt: Int64) async throws(StoreError) {
-        try await base.postponeOutbox(id: id, until: availableAt)
+    func postponeOutbox(ids: [String], until availableAt: Int64) async throws(StoreError) {
+        try await base.postponeOutbox(ids: ids, until: availableAt)
     }
 
     func upsertProfiles(_ profiles: [ProfileRecord]) async throws(StoreError) { try await base.upsertProfiles(profiles) }

@@ -12,8 +12,7 @@ import WaymarkStore
             #expect(try await store.outboxEntries(availableAt: 100, limit: 10).map(\.id) == ["early", "late"])
             #expect(try await store.outboxEntries(availableAt: 100, limit: 1).map(\.id) == ["early"])
 
-            try await store.postponeOutbox(id: "early", until: 500)
-            try await store.postponeOutbox(id: "unknown", until: 500)
+            try await store.postponeOutbox(ids: ["early", "unknown"], until: 500)
             #expect(try await store.outboxEntries(availableAt: 100, limit: 10).map(\.id) == ["late"])
             let postponed = try await store.outboxEntries(availableAt: 500, limit: 10)
             #expect(postponed.map(\.id) == ["late", "early"])
