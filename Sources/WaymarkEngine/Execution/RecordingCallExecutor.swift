@@ -1,11 +1,12 @@
 import Synchronization
 import WaymarkCore
 
-/// An executor that calls nobody: it records every request and answers success, or what it is
-/// told to answer. For tests, `simulate` and benchmarks only.
+/// An executor that records every request and answers success, or what it is told to answer.
+/// For tests, `simulate` and benchmarks only.
 ///
-/// Actions answer `200` with an empty object; fetches answer each field group with its example
-/// payload from the data source config, so simulated journeys can read external fields.
+/// Actions answer `200` with an empty object, or go on to a real executor when one is given
+/// (`simulate --actions-to`); fetches answer each field group with its example payload from the
+/// data source config, so simulated journeys can read external fields.
 public final class RecordingCallExecutor: ExternalCallExecutor {
     /// Decides the answer to a request; `nil` leaves the default success.
     public typealias Responder = @Sendable (ExternalCallRequest) -> ExternalCallResult?
@@ -18,13 +19,17 @@ public final class RecordingCallExecutor: ExternalCallExecutor {
     }
 
     private let state: Mutex<State>
+    /// Where actions go after being recorded, if anywhere.
+    private let actionExecutor: (any ExternalCallExecutor)?
 
     /// Creates an executor.
     /// - Parameters:
     ///   - recordsCalls: keep every request (`calls`); benchmarks turn it off and read `callCount`.
+    ///   - actionExecutor: runs the actions (not the fetches) after they are recorded, unless the responder answers.
     ///   - responder: answers requests instead of the default success.
-    public init(recordsCalls: Bool = true, responder: Responder? = nil) {
+    public init(recordsCalls: Bool = true, forwardingActionsTo actionExecutor: (any ExternalCallExecutor)? = nil, responder: Responder? = nil) {
         state = Mutex(State(responder: responder, records: recordsCalls))
+        self.actionExecutor = actionExecutor
     }
 
     /// The requests received, in order (when recording).
@@ -56,7 +61,20 @@ public final class RecordingCallExecutor: ExternalCallExecutor {
             return state.responder
         }
         if let answer = responder?(request) { return answer }
+        if let actionExecutor, request.kind == .action { return await actionExecutor.execute(request, configuration: configuration) }
         return ExternalCallResult(callID: request.id, response: Self.defaultResponse(to: request, configuration: configuration))
+    }
+
+    /// The forwarding executor's endpoint for actions; one endpoint for everything else.
+    public func endpoint(of request: ExternalCallRequest, configuration: Configuration) -> String {
+        guard let actionExecutor, request.kind == .action else { return "" }
+        return actionExecutor.endpoint(of: request, configuration: configuration)
+    }
+
+    /// The forwarding executor's admission for actions; now for everything else.
+    public func admission(for request: ExternalCallRequest, configuration: Configuration, now: Int64) -> CallAdmission {
+        guard let actionExecutor, request.kind == .action else { return .now }
+        return actionExecutor.admission(for: request, configuration: configuration, now: now)
     }
 
     /// Actions: `{}`. Fetches: `{"DataSource.FieldGroup": <example payload>}` for each group.
