@@ -20,6 +20,7 @@ public struct CircuitBreakerSettings: Hashable, Sendable {
     ) {
         precondition(failureThreshold >= 1, "a circuit breaker opens after at least one failure")
         precondition(coolDown.milliseconds >= 0 && maxCoolDown >= coolDown, "cool-downs must satisfy 0 ≤ coolDown ≤ maxCoolDown")
+        precondition(trialTimeout.milliseconds > 0, "a trial call needs time for its outcome")
         self.failureThreshold = failureThreshold
         self.coolDown = coolDown
         self.maxCoolDown = maxCoolDown

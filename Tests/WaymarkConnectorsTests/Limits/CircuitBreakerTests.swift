@@ -97,6 +97,21 @@ import WaymarkConnectors
         #expect(gate.breakerState(of: sick) == .closed(failures: 0))
     }
 
+    @Test func callersRacingAHalfOpenBreakerGetOneTrial() async {
+        let gate = EndpointGate()
+        let sick = "https://sick.example.com:443"
+        for _ in 0..<5 { gate.record(host: sick, succeeded: false, now: 0) }
+        let trials = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<100).count { _ in gate.check(method: .get, url: "https://sick.example.com/", host: sick, now: 10_000) == .proceed }
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(trials == 1)
+    }
+
     @Test func aCappedCallNeverTakesTheTrial() throws {
         let rules = try EndpointRules([
             EndpointRule(name: "tiny", urlPattern: "https://sick.example.com/tiny", cap: .init(calls: 1, period: .hours(1)))
