@@ -51,7 +51,8 @@ public protocol OutboxStore: Sendable {
     /// Up to `limit` rows available at `now`, oldest first. A claimed row stays until completed.
     func outboxEntries(availableAt now: Int64, limit: Int) async throws(StoreError) -> [OutboxRecord]
 
-    /// Removes completed rows and appends their results to the inbox, in one transaction.
+    /// Removes completed rows and appends their results to the inbox, in one transaction, with
+    /// the failed calls to keep (`OutboxCompletion.failedCall`; one already kept is left as is).
     func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError)
 
     /// Postpones rows (throttled calls, calls of a busy endpoint) until `availableAt`, in one
@@ -115,7 +116,7 @@ public protocol CounterStore: Sendable {
 
 /// Everything the engine stores, with the one atomic write of a partition worker.
 public protocol WaymarkStore: InboxStore, InstanceStore, TimerStore, OutboxStore, ProfileStore, StepEventStore,
-    ConfigStore, LeaseStore, CounterStore
+    ConfigStore, LeaseStore, CounterStore, FailedCallStore
 {
     /// Commits partition batches in ONE transaction (group commit): accepted event ids,
     /// instances with their timers, outbox, inbox, step events, discards, profile updates and
@@ -136,6 +137,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case corrupt
         /// The database could not be opened, read or written.
         case io
+        /// What the call names (e.g. a failed call's id) is not in the store.
+        case notFound
     }
 
     public var code: Code

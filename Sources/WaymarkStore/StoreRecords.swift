@@ -223,9 +223,13 @@ public struct OutboxCompletion: Hashable, Sendable {
     public var outboxID: String
     /// The result to deliver to the instance (`kind` `actionResult` or `fetchResult`).
     public var result: InboxEntry
+    /// The call to keep for operators when its final result is an error; written in the same
+    /// transaction.
+    public var failedCall: FailedCallRecord?
 
-    public init(outboxID: String, result: InboxEntry) {
+    public init(outboxID: String, result: InboxEntry, failedCall: FailedCallRecord? = nil) {
         self.outboxID = outboxID
         self.result = result
+        self.failedCall = failedCall
     }
 }

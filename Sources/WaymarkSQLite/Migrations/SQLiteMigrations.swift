@@ -5,7 +5,7 @@ package enum SQLiteMigrations {
     /// The identifiers of the migrations, in the order they apply.
     package static let identifiers = [
         Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier, Migration0003AcceptedKindCheck.identifier,
-        Migration0004StepEventGroups.identifier,
+        Migration0004StepEventGroups.identifier, Migration0005FailedCalls.identifier,
     ]
 
     /// A migrator with every migration registered.
@@ -20,6 +20,9 @@ package enum SQLiteMigrations {
         }
         migrator.registerMigration(Migration0004StepEventGroups.identifier) { db in
             try db.execute(sql: Migration0004StepEventGroups.sql)
+        }
+        migrator.registerMigration(Migration0005FailedCalls.identifier) { db in
+            try db.execute(sql: Migration0005FailedCalls.sql)
         }
         return migrator
     }

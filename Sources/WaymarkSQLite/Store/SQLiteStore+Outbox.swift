@@ -27,6 +27,7 @@ extension SQLiteStore {
             let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE outbox_id = ?")
             for completion in completions { try delete.execute(arguments: [completion.outboxID]) }
             _ = try Self.append(completions.map(\.result), db)
+            for failedCall in completions.compactMap(\.failedCall) { try Self.keep(failedCall, db) }
         }
     }
 

@@ -53,12 +53,6 @@ extension MemoryState {
 extension [InboxEntry] {
     /// The index of the first entry with a sequence greater than `sequence` (binary search).
     fileprivate func firstIndex(withSequenceAbove sequence: Int64) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].sequence <= sequence { low = middle + 1 } else { high = middle }
-        }
-        return low
+        partitioningIndex { $0.sequence > sequence }
     }
 }

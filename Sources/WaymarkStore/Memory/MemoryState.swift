@@ -49,6 +49,9 @@ struct MemoryState {
     var configs: [ConfigKey: ConfigDocument] = [:]
     var leases: [Int: Lease] = [:]
     var counters: [String: Int64] = [:]
+    var failedCalls: [String: FailedCallRecord] = [:]
+    /// The failed calls in list order.
+    var failedCallOrder: [FailedCallKey] = []
 
     /// Sets `self[keyPath: table][key]`, recording the old value in `journal`.
     mutating func set<Key: Hashable, Value>(

@@ -13,7 +13,7 @@ public final class MemoryStore: WaymarkStore {
     public init() {}
 
     /// Runs `body` under the lock as one atomic write: when it throws, every change is undone.
-    private func write<Result: Sendable>(
+    func write<Result: Sendable>(
         _ body: (inout MemoryState, inout MemoryState.Journal) throws(StoreError) -> Result
     ) throws(StoreError) -> Result {
         try state.withLock { (state: inout MemoryState) throws(StoreError) -> Result in
@@ -27,8 +27,8 @@ public final class MemoryStore: WaymarkStore {
         }
     }
 
-    private func read<Result: Sendable>(_ body: (MemoryState) -> Result) -> Result {
-        state.withLock { body($0) }
+    func read<Result: Sendable, Failure: Error>(_ body: (MemoryState) throws(Failure) -> Result) throws(Failure) -> Result {
+        try state.withLock { (state: inout MemoryState) throws(Failure) -> Result in try body(state) }
     }
 
     public func commit(_ batches: [PartitionCommit]) throws(StoreError) {
@@ -90,10 +90,11 @@ public final class MemoryStore: WaymarkStore {
     }
 
     public func completeOutbox(_ completions: [OutboxCompletion]) throws(StoreError) {
-        try write { state, journal in
+        try write { state, journal throws(StoreError) in
             for completion in completions {
                 state.set(\.outbox, completion.outboxID, nil, &journal)
                 _ = state.appendToInbox(completion.result, &journal)
+                if let failedCall = completion.failedCall { try state.keepFailedCall(failedCall, &journal) }
             }
         }
     }

@@ -72,4 +72,11 @@ final class WriteFailingStore: WaymarkStore {
         try inner.acquireLease(partition: partition, owner: owner, now: now, expiresAt: expiresAt)
     }
     func counter(_ name: String) throws(StoreError) -> Int64 { try inner.counter(name) }
+    func failedCalls(after: String?, limit: Int) throws(StoreError) -> [FailedCallRecord] {
+        try inner.failedCalls(after: after, limit: limit)
+    }
+    func failedCall(id: String) throws(StoreError) -> FailedCallRecord? { try inner.failedCall(id: id) }
+    func markReplayed(id: String, at replayedAt: Int64, status: Int?, succeeded: Bool) throws(StoreError) {
+        try inner.markReplayed(id: id, at: replayedAt, status: status, succeeded: succeeded)
+    }
 }

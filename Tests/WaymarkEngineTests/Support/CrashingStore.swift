@@ -118,4 +118,14 @@ final class CrashingStore: WaymarkStore {
     }
 
     func counter(_ name: String) async throws(StoreError) -> Int64 { try await base.counter(name) }
+
+    func failedCalls(after: String?, limit: Int) async throws(StoreError) -> [FailedCallRecord] {
+        try await base.failedCalls(after: after, limit: limit)
+    }
+
+    func failedCall(id: String) async throws(StoreError) -> FailedCallRecord? { try await base.failedCall(id: id) }
+
+    func markReplayed(id: String, at replayedAt: Int64, status: Int?, succeeded: Bool) async throws(StoreError) {
+        try await base.markReplayed(id: id, at: replayedAt, status: status, succeeded: succeeded)
+    }
 }
