@@ -8,6 +8,8 @@ public struct EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case store = "ERR_ENGINE_STORE"
         /// `runUntilIdle` stopped at its round limit with work left (a journey that never settles).
         case notIdle = "ERR_ENGINE_NOT_IDLE"
+        /// No record has the id asked for (e.g. a failed call to replay).
+        case notFound = "ERR_ENGINE_NOT_FOUND"
     }
 
     /// The stable code.

@@ -14,7 +14,9 @@ import WaymarkStore
 /// row — the durable queue — up to `throttleQueueLimit`, then fails.
 ///
 /// A crash before a completion is committed runs the call again (at least once; `request.id`,
-/// the idempotency key, lets the receiver drop the duplicate).
+/// the idempotency key, lets the receiver drop the duplicate). A call that failed (after its
+/// retries, capped, or refused by an open circuit) is kept in the store's failed calls, written
+/// with its completion, for an operator to list and replay (`Engine.replayFailedCall`).
 package struct OutboxDispatcher: Service {
     let store: any WaymarkStore
     let clock: any EngineClock
@@ -174,13 +176,15 @@ package struct OutboxDispatcher: Service {
         calls.finish(completion(of: call.row, result), endpoint: call.endpoint)
     }
 
-    /// The inbox entry that carries a call's result back to its instance.
+    /// The completion of a row: the inbox entry that carries the call's result back to its
+    /// instance and, when the call failed, the failed call kept for operators to list and replay.
     private func completion(of row: OutboxRecord, _ result: ExternalCallResult) -> OutboxCompletion {
         let kind: InboxKind = row.kind == ExternalCallKind.fetch.rawValue ? .fetchResult : .actionResult
+        let now = clock.now()
         return OutboxCompletion(
             outboxID: row.id,
             result: InboxEntry(
-                partition: row.partition, kind: kind, eventID: row.id, profile: row.profile, payload: result.encoded,
-                receivedAt: clock.now()))
+                partition: row.partition, kind: kind, eventID: row.id, profile: row.profile, payload: result.encoded, receivedAt: now),
+            failedCall: FailedCallRecord(row: row, result: result, failedAt: now))
     }
 }
