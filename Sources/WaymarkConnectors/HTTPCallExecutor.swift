@@ -78,8 +78,7 @@ public final class HTTPCallExecutor: ExternalCallExecutor {
         if let messages = messageExecutor(for: request, configuration: configuration) {
             return messages.endpoint(of: request, configuration: configuration)
         }
-        return (try? PlannedCall.calls(of: request, configuration: configuration, actionsTo: settings.actionsTo))?
-            .first?.spec.origin ?? ""
+        return PlannedCall.origin(of: request, configuration: configuration, actionsTo: settings.actionsTo) ?? ""
     }
 
     /// `.at(slot)` when the gate throttles a call of the request to a later slot (the latest

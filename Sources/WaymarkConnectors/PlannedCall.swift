@@ -28,6 +28,22 @@ struct PlannedCall: Sendable {
         }
     }
 
+    /// `scheme://host:port` the request's (first) call goes to, without building the request.
+    static func origin(of request: ExternalCallRequest, configuration: Configuration, actionsTo: String?) -> String? {
+        let url: String
+        switch request.kind {
+        case .action:
+            guard let custom = try? customAction(of: request, configuration: configuration) else { return nil }
+            url = actionsTo ?? custom.url
+        case .fetch:
+            guard let fetch = request.fetches.first,
+                case .rest(let baseURL, _)? = configuration.dataSource(named: fetch.dataSource)?.provider
+            else { return nil }
+            url = baseURL
+        }
+        return URLText.origin(of: url) ?? url
+    }
+
     /// The custom action a request runs.
     static func customAction(of request: ExternalCallRequest, configuration: Configuration) throws(CallFailure) -> CustomAction {
         let name = request.actionName ?? ""

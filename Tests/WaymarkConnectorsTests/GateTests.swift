@@ -28,27 +28,21 @@ private final class ScriptedGate: CallGate {
 }
 
 @Suite struct GateTests {
-    @Test func cappedCallIsNotMade() async throws {
-        let gate = ScriptedGate(decision: .capped)
+    /// A capped call fails as `capped`, a call to an open circuit as `internal`/`circuitOpen`; neither is made.
+    @Test(arguments: [
+        (GateDecision.capped, ExternalCallErrorKind.capped, "capped"), (.circuitOpen, .internal, "circuitOpen"),
+    ])
+    func refusedCallIsNotMade(decision: GateDecision, kind: ExternalCallErrorKind, code: String) async throws {
+        let gate = ScriptedGate(decision: decision)
         try await Harness.run(gate: gate, handler: { _ in .json("{}") }) { harness in
             let configuration = Fixture.actionConfiguration(url: harness.baseURL + "/x")
             let result = await harness.executor.execute(Fixture.actionRequest(), configuration: configuration)
-            #expect(result.errorKind == .capped)
+            #expect(result.errorKind == kind)
+            #expect(result.errorCode == code)
             #expect(result.status == nil)
             #expect(harness.recorder.all.isEmpty)
             #expect(gate.checkedURLs.withLock { $0 } == [harness.baseURL + "/x"])
             #expect(gate.records.withLock { $0.isEmpty })
-        }
-    }
-
-    @Test func openCircuitIsAnInternalError() async throws {
-        let gate = ScriptedGate(decision: .circuitOpen)
-        try await Harness.run(gate: gate, handler: { _ in .json("{}") }) { harness in
-            let configuration = Fixture.actionConfiguration(url: harness.baseURL + "/x")
-            let result = await harness.executor.execute(Fixture.actionRequest(), configuration: configuration)
-            #expect(result.errorKind == .internal)
-            #expect(result.errorCode == "circuitOpen")
-            #expect(harness.recorder.all.isEmpty)
         }
     }
 
