@@ -127,7 +127,7 @@ public final class LoopbackServer: Sendable {
                     let request = LoopbackRequest(
                         method: requestHead.method.rawValue, uri: requestHead.uri,
                         headers: requestHead.headers.map { ($0.name, $0.value) },
-                        body: body.readableBytesView.map { $0 })
+                        body: Array(body.readableBytesView))
                     let response = await handler(request)
                     try await outbound.write(contentsOf: parts(of: response, keepAlive: requestHead.isKeepAlive, version: requestHead.version))
                     guard requestHead.isKeepAlive else { return }

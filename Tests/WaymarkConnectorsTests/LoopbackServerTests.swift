@@ -47,4 +47,19 @@ import WaymarkLoopback
         _ = await answer
         try await transport.shutdown()
     }
+
+    @Test func shutdownClosesIdleKeptAliveConnections() async throws {
+        let server = try await LoopbackServer { _ in .status(204) }.start()
+        let transport = AsyncHTTPClientTransport()
+        let response = try await transport.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/"), timeout: 1_000)
+        #expect(response.status == 204)
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await server.shutdown()
+        #expect(clock.now - start < .seconds(2))
+        await #expect(throws: HTTPTransportError.self) {
+            _ = try await transport.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/"), timeout: 500)
+        }
+        try await transport.shutdown()
+    }
 }
