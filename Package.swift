@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "WaymarkCore",
                 "WaymarkEngine",
+                "WaymarkExpression",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

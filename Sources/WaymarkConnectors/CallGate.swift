@@ -1,6 +1,10 @@
 import WaymarkCore
 
 /// What an endpoint's limits say about one call (capping, throttling, the circuit breaker).
+///
+/// `HTTPCallExecutor` asks its gate before every call and tells it how every call ended. The
+/// implementations live in `Limits/` (`EndpointGate`); `OpenGate` lets everything through.
+/// Implementations are called concurrently from many tasks and must not block.
 public protocol CallGate: Sendable {
     /// Before a call is made: whether it may go now. `url` is the full URL, `host` scheme://host:port.
     func check(method: HTTPMethod, url: String, host: String, now: Int64) -> GateDecision
@@ -10,21 +14,27 @@ public protocol CallGate: Sendable {
     func record(host: String, succeeded: Bool, now: Int64)
 }
 
-/// The gate's answer before a call.
+/// The verdict of a `CallGate` on one call.
 public enum GateDecision: Hashable, Sendable {
-    /// Make the call.
+    /// The call may be made.
     case proceed
     /// The endpoint's cap is reached: the call is not made and fails as `capped`.
     case capped
-    /// The host's circuit breaker is open: the call is not made and fails at once.
+    /// The host's circuit breaker is open: the call is not made and fails as an internal error.
     case circuitOpen
 }
 
-/// A gate that lets every call through at once.
+/// A gate without limits: every call proceeds at once, nothing is recorded.
 public struct OpenGate: CallGate {
-    /// Creates the gate.
+    /// Creates an open gate.
     public init() {}
+
+    /// Always `.proceed`.
     public func check(method: HTTPMethod, url: String, host: String, now: Int64) -> GateDecision { .proceed }
+
+    /// Always `now`.
     public func reserveSlot(method: HTTPMethod, url: String, now: Int64) -> Int64 { now }
+
+    /// Does nothing.
     public func record(host: String, succeeded: Bool, now: Int64) {}
 }

@@ -1,0 +1,89 @@
+import WaymarkCore
+
+/// URL text operations the connectors need, on plain strings: joining paths, appending
+/// percent-encoded query items, reading the origin.
+enum URLText {
+    /// `url` with `items` appended as a query (after `&` when `url` already has a query),
+    /// names and values percent-encoded; secret values shown as `<redacted>` when `redactingSecrets`.
+    static func appendingQuery(_ items: [NamedValue], to url: String, redactingSecrets: Bool) -> String {
+        guard !items.isEmpty else { return url }
+        var text = url
+        if !url.contains("?") {
+            text.append("?")
+        } else if !url.hasSuffix("?") && !url.hasSuffix("&") {
+            text.append("&")
+        }
+        text += items.map { item in
+            let value = redactingSecrets && item.isSecret ? Authentication.redactedSecret : percentEncoded(item.value)
+            return percentEncoded(item.name) + "=" + value
+        }.joined(separator: "&")
+        return text
+    }
+
+    /// `base` and `path` joined with exactly one `/` (before any query string of `base`);
+    /// `path` percent-encoded where a path needs it. An empty path leaves `base` as it is.
+    static func joiningPath(_ base: String, _ path: String) -> String {
+        let trimmedPath = path.drop { $0 == "/" }
+        guard !trimmedPath.isEmpty else { return base }
+        let queryStart = base.firstIndex(of: "?") ?? base.endIndex
+        var head = base[..<queryStart]
+        while head.hasSuffix("/") { head.removeLast() }
+        return String(head) + "/" + percentEncoded(trimmedPath, keeping: pathCharacters) + base[queryStart...]
+    }
+
+    /// `scheme://host:port` of an absolute URL, the default port spelled out (80, 443);
+    /// `nil` when the URL has no `scheme://host`.
+    static func origin(of url: String) -> String? {
+        guard let (scheme, authority, _) = split(url), !authority.isEmpty else { return nil }
+        let hostPort = authority.split(separator: "@").last.map(String.init) ?? authority
+        let lowerScheme = scheme.lowercased()
+        if hostPort.hasPrefix("[") ? hostPort.contains("]:") : hostPort.contains(":") {
+            return "\(lowerScheme)://\(hostPort.lowercased())"
+        }
+        let port = lowerScheme == "https" ? 443 : 80
+        return "\(lowerScheme)://\(hostPort.lowercased()):\(port)"
+    }
+
+    /// The path, query and fragment of an absolute URL (`/v1/coupons?x=1`); `url` itself when it is not absolute.
+    static func pathAndQuery(of url: String) -> String {
+        guard let (_, _, rest) = split(url) else { return url }
+        return String(rest)
+    }
+
+    /// The scheme, the authority and the rest of `scheme://authority/rest`.
+    private static func split(_ url: String) -> (Substring, String, Substring)? {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        let scheme = url[..<schemeEnd.lowerBound]
+        let afterScheme = url[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
+        return (scheme, String(afterScheme[..<authorityEnd]), afterScheme[authorityEnd...])
+    }
+
+    /// Characters kept as they are in a query name or value: RFC 3986's unreserved ones.
+    static let unreserved: Set<UInt8> = Set(
+        Array(UInt8(ascii: "A")...UInt8(ascii: "Z")) + Array(UInt8(ascii: "a")...UInt8(ascii: "z"))
+            + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + "-._~".utf8)
+
+    /// Characters kept as they are in a path: unreserved, sub-delimiters, `:`, `@`, `/`.
+    private static let pathCharacters: Set<UInt8> = unreserved.union("!$&'()*+,;=:@/".utf8)
+
+    /// `text` with every byte outside `keeping` written `%XX`.
+    static func percentEncoded(_ text: some StringProtocol, keeping allowed: Set<UInt8> = unreserved) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { !allowed.contains($0) }) else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            if allowed.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+}
