@@ -28,7 +28,7 @@ public final class Engine: Sendable {
     let doorbells: Doorbells
     let workers: [PartitionWorker]
     let timerService: TimerService
-    let dispatcher: OutboxDispatcher
+    package let dispatcher: OutboxDispatcher
     let logger: Logger
 
     /// Builds an engine.

@@ -31,6 +31,19 @@ import WaymarkCore
     }
 
     /// The `count` of a summary line `label  count` in `section`.
+    /// Eve's order (the multi-step example journey's entry event).
+    static let orderPlaced = """
+        {"_id":"o1","timestamp":"2026-03-03T08:00:00Z","_experience":{"campaign":{"orchestration":\
+        {"eventID":"0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a"}}},"orderId":"O-1","total":99.9,\
+        "customer":{"email":"eve@example.com","loyaltyId":"L-1"}}
+        """
+    /// Eve's order shipped two days later.
+    static let orderShipped = """
+        {"_id":"s1","timestamp":"2026-03-05T12:00:00Z","_experience":{"campaign":{"orchestration":\
+        {"eventID":"7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d"}}},"orderId":"O-1",\
+        "identityMap":{"Email":[{"id":"eve@example.com","primary":true}]}}
+        """
+
     static func count(_ label: String, in section: String, of output: String) -> Int? {
         let lines = output.split(separator: "\n").map(String.init)
         guard let start = lines.firstIndex(of: "\(section):") else { return nil }
@@ -91,18 +104,7 @@ import WaymarkCore
     }
 
     @Test func orderFollowUpPrintsEveryStepAsNDJSON() throws {
-        let events = try Self.file("orders.ndjson", [
-            """
-            {"_id":"o1","timestamp":"2026-03-03T08:00:00Z","_experience":{"campaign":{"orchestration":\
-            {"eventID":"0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a"}}},"orderId":"O-1","total":99.9,\
-            "customer":{"email":"eve@example.com","loyaltyId":"L-1"}}
-            """,
-            """
-            {"_id":"s1","timestamp":"2026-03-05T12:00:00Z","_experience":{"campaign":{"orchestration":\
-            {"eventID":"7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d"}}},"orderId":"O-1",\
-            "identityMap":{"Email":[{"id":"eve@example.com","primary":true}]}}
-            """,
-        ])
+        let events = try Self.file("orders.ndjson", [Self.orderPlaced, Self.orderShipped])
         let outcome = try WaymarkProcess.run([
             "simulate", "--config", "examples", "--journey", "examples/journeys/order-follow-up.json", "--events", events,
             "--format", "ndjson",

@@ -54,4 +54,12 @@ struct WaymarkProcess {
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self))
     }
+
+    /// `run` on a thread of its own: the test's tasks (a server on loopback the process calls)
+    /// keep the cooperative threads while the process runs.
+    static func runDetached(_ arguments: [String]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, any Error>) in
+            Thread.detachNewThread { continuation.resume(with: Result { try run(arguments) }) }
+        }
+    }
 }

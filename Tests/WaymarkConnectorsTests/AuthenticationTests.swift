@@ -32,7 +32,7 @@ private final class TokenServer: Sendable {
 }
 
 @Suite struct AuthenticationTests {
-    private func call(_ harness: Harness, _ authentication: Authentication, timeout: Int64 = 1_000) async -> ExternalCallResult {
+    private func call(_ harness: Harness, _ authentication: Authentication, timeout: Int64 = 10_000) async -> ExternalCallResult {
         let configuration = Fixture.actionConfiguration(url: harness.baseURL + "/api", authentication: authentication)
         return await harness.executor.execute(Fixture.actionRequest(timeout: timeout), configuration: configuration)
     }

@@ -13,7 +13,7 @@ import WaymarkLoopback
         for index in 0..<200 {
             var spec = HTTPRequestSpec(method: .post, url: server.baseURL + "/echo", query: [NamedValue("q", "a b&\(index)")])
             spec.body = Array("hello".utf8)
-            let response = try await transport.send(spec, timeout: 1_000)
+            let response = try await transport.send(spec, timeout: 10_000)
             #expect(response.status == 200)
             #expect(String(decoding: response.body, as: UTF8.self) == #"{"path":"/echo","q":"a b&\#(index)","body":5}"#)
         }
@@ -51,7 +51,7 @@ import WaymarkLoopback
     @Test func shutdownClosesIdleKeptAliveConnections() async throws {
         let server = try await LoopbackServer { _ in .status(204) }.start()
         let transport = AsyncHTTPClientTransport()
-        let response = try await transport.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/"), timeout: 1_000)
+        let response = try await transport.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/"), timeout: 10_000)
         #expect(response.status == 204)
         let clock = ContinuousClock()
         let start = clock.now

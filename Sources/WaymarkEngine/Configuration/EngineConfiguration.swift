@@ -15,8 +15,8 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// The most external calls in flight at once to one endpoint (`ExternalCallExecutor.endpoint(of:)`),
     /// so a slow endpoint cannot hold every slot.
     public var outboxConcurrencyPerEndpoint: Int
-    /// How long a call of a busy endpoint (at its concurrency bound) waits before it is looked at
-    /// again, in milliseconds.
+    /// How long the queued rows of a stuck endpoint (at its concurrency bound, no call finishing)
+    /// step aside when the dispatcher's queues are full, in milliseconds.
     public var busyEndpointDelay: Int64
     /// How long a throttled call may wait in the outbox for its slot before it fails, in milliseconds.
     public var throttleQueueLimit: Int64
@@ -33,7 +33,7 @@ public struct EngineConfiguration: Hashable, Sendable {
     /// Creates a configuration; every value has a default fit for one node.
     public init(
         partitionCount: Int = 8, workerBatchSize: Int = 2_000, timerBatchSize: Int = 5_000, outboxBatchSize: Int = 500,
-        outboxConcurrency: Int = 256, outboxConcurrencyPerEndpoint: Int = 64, busyEndpointDelay: Int64 = 250,
+        outboxConcurrency: Int = 256, outboxConcurrencyPerEndpoint: Int = 64, busyEndpointDelay: Int64 = 5_000,
         throttleQueueLimit: Int64 = 6 * 3_600_000, idlePollInterval: Int64 = 1_000,
         testModeWaitDuration: Int64 = 10_000, nodeID: String = "local", leaseDuration: Int64 = 30 * 24 * 3_600_000
     ) {

@@ -12,19 +12,46 @@ struct OutboxCall: Sendable {
     let endpoint: String
     /// The throttling slot the call waits for (milliseconds since the epoch), when not now.
     let slot: Int64?
-    /// How long the row waited in the outbox for a throttling slot before being claimed, in milliseconds.
+    /// How long the row waited in the outbox for a throttling slot before being read, in milliseconds.
     let queuedFor: Int64
 }
 
-/// The outbox rows being called and the completions not yet committed: a row stays here from its
-/// claim until its completion is committed, so it is never claimed twice, and the calls in
-/// flight per endpoint stay under their bound.
+/// The outbox dispatcher's memory: the rows read and waiting for a slot (a queue per endpoint),
+/// the calls in flight, the completions not yet committed. A row is known from its reading until
+/// its completion is committed, so it is never called twice at once; calls leave the queues
+/// round-robin across endpoints, within the bounds in all and per endpoint.
 final class OutboxCalls: Sendable {
-    private struct State {
-        var claimed: Set<String> = []
+    private struct Queue {
+        var calls: [OutboxCall] = []
+        var head = 0
         var inFlight = 0
-        var inFlightByEndpoint: [String: Int] = [:]
+        /// When a call of the endpoint last finished or, before any did, when one first started.
+        var lastProgress: Int64 = 0
+        var waiting: Int { calls.count - head }
+
+        mutating func pop() -> OutboxCall {
+            defer {
+                head += 1
+                if head == calls.count {
+                    calls.removeAll(keepingCapacity: true)
+                    head = 0
+                }
+            }
+            return calls[head]
+        }
+    }
+
+    private struct State {
+        var known: Set<String> = []
+        var queues: [String: Queue] = [:]
+        /// Endpoints in the order they are served (round-robin).
+        var endpoints: [String] = []
+        var nextEndpoint = 0
+        var queued = 0
+        var inFlight = 0
         var finished: [OutboxCompletion] = []
+        /// When the oldest completion not yet committed finished.
+        var oldestFinished: Int64?
         /// Rows postponed to the throttling slot they hold: made without asking again.
         var holdingSlots: Set<String> = []
         /// The earliest instant rows were postponed to (busy endpoint, throttling slot).
@@ -40,43 +67,96 @@ final class OutboxCalls: Sendable {
         self.limitPerEndpoint = limitPerEndpoint
     }
 
-    /// How many rows are claimed and not yet committed.
-    var claimedCount: Int { state.withLock { $0.claimed.count } }
+    /// How many rows are known (queued, in flight, or finished and not committed).
+    var knownCount: Int { state.withLock { $0.known.count } }
+    /// How many rows wait in the queues.
+    var queuedCount: Int { state.withLock { $0.queued } }
+    /// How many calls are in flight.
+    var inFlightCount: Int { state.withLock { $0.inFlight } }
 
-    /// Whether the row is claimed (in flight or finished, not committed).
-    func isClaimed(_ id: String) -> Bool { state.withLock { $0.claimed.contains(id) } }
+    /// Whether the row is known.
+    func isKnown(_ id: String) -> Bool { state.withLock { $0.known.contains(id) } }
 
-    /// Claims a row for a call to `endpoint` when both bounds allow it.
-    func claim(_ id: String, endpoint: String) -> Bool {
+    /// Queues a call for its endpoint.
+    func enqueue(_ call: OutboxCall) {
         state.withLock { state in
-            guard state.inFlight < limit, state.inFlightByEndpoint[endpoint, default: 0] < limitPerEndpoint else { return false }
-            state.claimed.insert(id)
-            state.inFlight += 1
-            state.inFlightByEndpoint[endpoint, default: 0] += 1
-            return true
+            guard state.known.insert(call.row.id).inserted else { return }
+            if state.queues[call.endpoint] == nil { state.endpoints.append(call.endpoint) }
+            state.queues[call.endpoint, default: Queue()].calls.append(call)
+            state.queued += 1
         }
     }
 
-    /// Claims a row completed without a call (unreadable, or its throttling queue is over).
-    func claimWithoutCall(_ id: String, completion: OutboxCompletion) {
+    /// Records a row completed without a call (unreadable, or its throttling queue is over).
+    func completeWithoutCall(_ id: String, completion: OutboxCompletion, now: Int64) {
         state.withLock { state in
-            state.claimed.insert(id)
+            guard state.known.insert(id).inserted else { return }
             state.finished.append(completion)
+            state.oldestFinished = state.oldestFinished ?? now
+        }
+    }
+
+    /// Takes the calls that may start now, round-robin across endpoints, within both bounds.
+    func start(now: Int64) -> [OutboxCall] {
+        state.withLock { state in
+            var started: [OutboxCall] = []
+            var idleRounds = 0
+            while state.inFlight < limit, state.queued > 0, !state.endpoints.isEmpty, idleRounds < state.endpoints.count {
+                if state.nextEndpoint >= state.endpoints.count { state.nextEndpoint = 0 }
+                let endpoint = state.endpoints[state.nextEndpoint]
+                if var queue = state.queues[endpoint], queue.waiting > 0, queue.inFlight < limitPerEndpoint {
+                    started.append(queue.pop())
+                    if queue.inFlight == 0 { queue.lastProgress = now }
+                    queue.inFlight += 1
+                    state.queues[endpoint] = queue
+                    state.queued -= 1
+                    state.inFlight += 1
+                    idleRounds = 0
+                } else {
+                    idleRounds += 1
+                }
+                state.nextEndpoint += 1
+            }
+            return started
         }
     }
 
     /// Records the end of a call.
-    func finish(_ completion: OutboxCompletion, endpoint: String) {
+    func finish(_ completion: OutboxCompletion, endpoint: String, now: Int64) {
         state.withLock { state in
             state.inFlight -= 1
-            state.inFlightByEndpoint[endpoint, default: 1] -= 1
-            if state.inFlightByEndpoint[endpoint] == 0 { state.inFlightByEndpoint[endpoint] = nil }
+            state.queues[endpoint]?.inFlight -= 1
+            state.queues[endpoint]?.lastProgress = now
+            if let queue = state.queues[endpoint], queue.inFlight == 0, queue.waiting == 0 {
+                state.queues[endpoint] = nil
+                state.endpoints.removeAll { $0 == endpoint }
+            }
             state.holdingSlots.remove(completion.outboxID)
             state.finished.append(completion)
+            state.oldestFinished = state.oldestFinished ?? now
         }
     }
 
-    /// Whether the row was postponed to a throttling slot it holds.
+    /// Takes queued calls out beyond the first `kept` of each stuck endpoint: at its bound, with
+    /// no call finished for `stuckAfter` milliseconds (their rows are to be postponed, so the
+    /// rows read next are other endpoints').
+    func takeOverflow(keeping kept: Int, now: Int64, stuckAfter: Int64) -> [OutboxCall] {
+        state.withLock { state in
+            var overflow: [OutboxCall] = []
+            for (endpoint, var queue) in state.queues
+            where queue.inFlight >= limitPerEndpoint && queue.waiting > kept && now - queue.lastProgress >= stuckAfter {
+                let extra = queue.calls[(queue.head + kept)...]
+                overflow += extra
+                queue.calls.removeLast(extra.count)
+                state.queues[endpoint] = queue
+                state.queued -= extra.count
+                for call in extra { state.known.remove(call.row.id) }
+            }
+            return overflow
+        }
+    }
+
+    /// Whether the rows to postpone hold their throttling slot.
     func holdsSlot(_ id: String) -> Bool { state.withLock { $0.holdingSlots.contains(id) } }
 
     /// Remembers rows postponed to the slots they hold.
@@ -101,23 +181,35 @@ final class OutboxCalls: Sendable {
         }
     }
 
+    /// How many completions wait to be committed.
+    var finishedCount: Int { state.withLock { $0.finished.count } }
+
+    /// When the oldest completion not yet committed finished, if any.
+    var oldestFinished: Int64? { state.withLock { $0.oldestFinished } }
+
     /// The completions to commit, taken out.
     func takeFinished() -> [OutboxCompletion] {
         state.withLock { state in
-            defer { state.finished.removeAll(keepingCapacity: true) }
+            defer {
+                state.finished.removeAll(keepingCapacity: true)
+                state.oldestFinished = nil
+            }
             return state.finished
         }
     }
 
-    /// Releases committed rows.
+    /// Forgets committed rows.
     func release(_ completions: [OutboxCompletion]) {
         state.withLock { state in
-            for completion in completions { state.claimed.remove(completion.outboxID) }
+            for completion in completions { state.known.remove(completion.outboxID) }
         }
     }
 
     /// Puts back completions whose commit failed, to be committed again.
-    func restore(_ completions: [OutboxCompletion]) {
-        state.withLock { $0.finished.insert(contentsOf: completions, at: 0) }
+    func restore(_ completions: [OutboxCompletion], now: Int64) {
+        state.withLock { state in
+            state.finished.insert(contentsOf: completions, at: 0)
+            state.oldestFinished = now
+        }
     }
 }

@@ -6,12 +6,14 @@ import WaymarkStore
 /// Runs committed outbox rows through the `ExternalCallExecutor` and commits their results to
 /// the inbox, waking the partition workers that own them. Partition workers never wait on it.
 ///
-/// Running as a service, it never waits for a call before starting the next: each call is its
-/// own task, completions are committed in groups as calls finish, and the calls in flight are
-/// bounded in all (`outboxConcurrency`) and per endpoint (`outboxConcurrencyPerEndpoint`), so a
-/// slow endpoint holds its own slots only; rows of a busy endpoint step aside for
-/// `busyEndpointDelay`. A throttled call (`CallAdmission.at`) waits for its slot in its outbox
-/// row — the durable queue — up to `throttleQueueLimit`, then fails.
+/// Running as a service, it never waits for a call before starting the next: it reads rows into
+/// a queue per endpoint, each call is its own task, and calls start round-robin across endpoints
+/// within the bounds in all (`outboxConcurrency`) and per endpoint
+/// (`outboxConcurrencyPerEndpoint`), so a slow endpoint holds its own slots only. Completions
+/// are committed in groups (`commitGroup` of them, or after `commitDelay`). The rows of an
+/// endpoint stuck at its bound step aside for `busyEndpointDelay` when the queues are full. A
+/// throttled call (`CallAdmission.at`) waits for its slot in its outbox row — the durable queue
+/// — up to `throttleQueueLimit`, then fails.
 ///
 /// A crash before a completion is committed runs the call again (at least once; `request.id`,
 /// the idempotency key, lets the receiver drop the duplicate). A call that failed (after its
@@ -28,6 +30,12 @@ package struct OutboxDispatcher: Service {
     let calls: OutboxCalls
     /// A throttling slot this close (milliseconds) is waited for in the call's task, not in the outbox.
     static let nearSlot: Int64 = 250
+    /// Completions committed together at most…
+    static let commitGroup = 256
+    /// …or once the oldest has waited this long (milliseconds).
+    static let commitDelay: Int64 = 10
+    /// An endpoint at its bound with no call finished for this long (milliseconds) is stuck.
+    static let stuckAfter: Int64 = 1_000
 
     package init(
         store: any WaymarkStore, clock: any EngineClock, configuration: EngineConfiguration, catalog: CatalogHolder,
@@ -43,35 +51,55 @@ package struct OutboxDispatcher: Service {
         calls = OutboxCalls(limit: configuration.outboxConcurrency, limitPerEndpoint: configuration.outboxConcurrencyPerEndpoint)
     }
 
-    /// Runs one round and waits for it: claims the available rows there is room for, runs their
-    /// calls, commits the completions. Rows of a busy endpoint stay for the next round.
+    /// Runs one round and waits for it: reads the available rows, runs their calls (each endpoint
+    /// within its bound), commits the completions.
     /// - Returns: how many rows it completed.
     @discardableResult
     package func dispatchAvailable() async throws(StoreError) -> Int {
-        let claimed = try await claim(postponingBusy: false)
-        await withDiscardingTaskGroup { group in
-            for call in claimed {
-                group.addTask { await perform(call) }
+        try await read(now: clock.now(), postponingStuck: false)
+        while true {
+            let started = calls.start(now: clock.now())
+            if started.isEmpty { break }
+            await withDiscardingTaskGroup { group in
+                for call in started {
+                    group.addTask { await perform(call) }
+                }
             }
         }
         return try await commitFinished()
     }
 
     package func run() async throws {
+        var lastRead = Int64.min
         await withDiscardingTaskGroup { group in
             await ServiceLoop.run(
                 name: "outbox dispatcher", doorbell: doorbells.outbox, clock: clock, pollInterval: configuration.idlePollInterval,
                 logger: logger
             ) {
-                let committed = try await commitFinished()
-                let claimed = try await claim(postponingBusy: true)
-                for call in claimed {
+                let now = clock.now()
+                var committed = 0
+                if let oldest = calls.oldestFinished,
+                    oldest + Self.commitDelay <= now || calls.inFlightCount == 0 || calls.finishedCount >= Self.commitGroup
+                {
+                    committed = try await commitFinished()
+                }
+                let lowQueue = calls.queuedCount < configuration.outboxBatchSize / 2
+                if lowQueue, lastRead + Self.commitDelay <= now || calls.inFlightCount == 0 {
+                    try await read(now: now, postponingStuck: true)
+                    lastRead = now
+                }
+                let started = calls.start(now: now)
+                for call in started {
                     group.addTask {
                         await perform(call)
-                        doorbells.outbox.ring()
+                        doorbells.outbox.ring()  // a slot is free; the completions may be due
                     }
                 }
-                return .init(didWork: committed > 0 || !claimed.isEmpty, nextDeadline: calls.nextPostponed(after: clock.now()))
+                let deadlines = [
+                    calls.nextPostponed(after: now), calls.oldestFinished.map { $0 + Self.commitDelay },
+                    lowQueue ? lastRead + Self.commitDelay : nil,
+                ]
+                return .init(didWork: committed > 0 || !started.isEmpty, nextDeadline: deadlines.compactMap { $0 }.min())
             }
         }
         // Shut down: the calls in flight have finished; their results are kept.
@@ -91,7 +119,7 @@ package struct OutboxDispatcher: Service {
         do {
             try await store.completeOutbox(finished)
         } catch {
-            calls.restore(finished)
+            calls.restore(finished, now: clock.now())
             throw error
         }
         calls.release(finished)
@@ -99,26 +127,22 @@ package struct OutboxDispatcher: Service {
         return finished.count
     }
 
-    /// Reads the available rows not claimed yet and claims those there is room for. Rows whose
-    /// throttling slot is not near are postponed to it; rows of a busy endpoint are postponed by
-    /// `busyEndpointDelay` when `postponingBusy`; unreadable rows and rows past their throttling
-    /// queue's limit complete at once with an error.
-    /// - Returns: the calls to make.
-    func claim(postponingBusy: Bool) async throws(StoreError) -> [OutboxCall] {
-        let now = clock.now()
-        let rows = try await store.outboxEntries(availableAt: now, limit: configuration.outboxBatchSize + calls.claimedCount)
+    /// Reads the available rows not known yet into the queues. Rows whose throttling slot is not
+    /// near are postponed to it; unreadable rows and rows past their throttling queue's limit
+    /// complete at once with an error. When `postponingStuck` and the queues are full, the rows
+    /// of stuck endpoints beyond a bound's worth are postponed by `busyEndpointDelay`.
+    func read(now: Int64, postponingStuck: Bool) async throws(StoreError) {
+        let rows = try await store.outboxEntries(availableAt: now, limit: calls.knownCount + configuration.outboxBatchSize)
         let configs = catalog.current.configuration
-        var claimed: [OutboxCall] = []
-        var busy: [String] = []
         var throttled: [Int64: [String]] = [:]
-        for row in rows where !calls.isClaimed(row.id) {
+        for row in rows where !calls.isKnown(row.id) {
             let request: ExternalCallRequest
             do {
                 request = try ExternalCallRequest(decoding: row.payload)
             } catch {
                 logger.error("outbox row \(row.id) cannot be read", metadata: ["error": "\(error)"])
                 let result = ExternalCallResult(callID: row.id, status: nil, errorKind: .internal, errorCode: "corruptRequest")
-                calls.claimWithoutCall(row.id, completion: completion(of: row, result))
+                calls.completeWithoutCall(row.id, completion: completion(of: row, result), now: now)
                 continue
             }
             let holdsSlot = calls.holdsSlot(row.id)
@@ -129,7 +153,7 @@ package struct OutboxDispatcher: Service {
             if let slot, slot - row.createdAt > configuration.throttleQueueLimit {
                 let result = ExternalCallResult(
                     callID: row.id, status: nil, errorKind: .timeout, errorCode: "throttleQueueLimit", waitTime: now - row.createdAt)
-                calls.claimWithoutCall(row.id, completion: completion(of: row, result))
+                calls.completeWithoutCall(row.id, completion: completion(of: row, result), now: now)
                 continue
             }
             if let slot, slot - now > Self.nearSlot || clock is VirtualClock {
@@ -137,28 +161,24 @@ package struct OutboxDispatcher: Service {
                 continue
             }
             let endpoint = executor.endpoint(of: request, configuration: configs)
-            guard calls.claim(row.id, endpoint: endpoint) else {
-                busy.append(row.id)
-                continue
-            }
             let queuedFor = holdsSlot ? max(0, now - row.createdAt) : 0
-            claimed.append(OutboxCall(row: row, request: request, endpoint: endpoint, slot: slot, queuedFor: queuedFor))
+            calls.enqueue(OutboxCall(row: row, request: request, endpoint: endpoint, slot: slot, queuedFor: queuedFor))
         }
         for (slot, ids) in throttled {
             try await store.postponeOutbox(ids: ids, until: slot)
             calls.holdSlots(ids)
             calls.notePostponed(until: slot, now: now)
         }
-        if postponingBusy, !busy.isEmpty {
-            try await store.postponeOutbox(ids: busy, until: now + configuration.busyEndpointDelay)
-            calls.notePostponed(until: now + configuration.busyEndpointDelay, now: now)
-        }
-        return claimed
+        guard postponingStuck, calls.queuedCount >= configuration.outboxBatchSize else { return }
+        let stuck = calls.takeOverflow(keeping: calls.limitPerEndpoint, now: now, stuckAfter: Self.stuckAfter)
+        guard !stuck.isEmpty else { return }
+        try await store.postponeOutbox(ids: stuck.map(\.row.id), until: now + configuration.busyEndpointDelay)
+        calls.notePostponed(until: now + configuration.busyEndpointDelay, now: now)
     }
 
-    /// Runs one claimed call (after its near throttling slot) and records its completion. The
-    /// time spent waiting for the slot (in the outbox and here) is the result's `waitTime`, and
-    /// part of its `executionTime`.
+    /// Runs one call (after its near throttling slot) and records its completion. The time spent
+    /// waiting for the slot (in the outbox and here) is the result's `waitTime`, and part of its
+    /// `executionTime`.
     func perform(_ call: OutboxCall) async {
         var waited = call.queuedFor
         if let slot = call.slot {
@@ -173,7 +193,7 @@ package struct OutboxDispatcher: Service {
             result.waitTime = waited
             result.executionTime += waited
         }
-        calls.finish(completion(of: call.row, result), endpoint: call.endpoint)
+        calls.finish(completion(of: call.row, result), endpoint: call.endpoint, now: clock.now())
     }
 
     /// The completion of a row: the inbox entry that carries the call's result back to its

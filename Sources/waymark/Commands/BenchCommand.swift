@@ -6,6 +6,9 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure the runtime: W1 (entries, timers, storage, memory), W2 (event or timeout), W3 (duplicates).",
         discussion: "Build with `swift build -c release` first; every workload runs on a fresh store in a temporary folder.",
-        subcommands: [BenchW1Command.self, BenchW2Command.self, BenchW3Command.self, BenchCeilingCommand.self, BenchProcessCommand.self]
+        subcommands: [
+            BenchW1Command.self, BenchW2Command.self, BenchW3Command.self, BenchCeilingCommand.self, BenchActionsCommand.self,
+            BenchProcessCommand.self,
+        ]
     )
 }

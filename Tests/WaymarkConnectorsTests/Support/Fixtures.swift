@@ -18,10 +18,10 @@ enum Fixture {
         return Configuration(actions: [ActionConfig(name: "Notify", definition: .custom(action))])
     }
 
-    /// A request to run `Notify`.
+    /// A request to run `Notify`; 10 s unless a test needs a short timeout, so retries fit while the whole suite runs.
     static func actionRequest(
         id: String = "inst-1/node-1/0", payload: JSONValue = .object(OrderedFields()), dynamicPath: String? = nil,
-        headers: [String: String] = [:], query: [String: String] = [:], timeout: Int64 = 1_000
+        headers: [String: String] = [:], query: [String: String] = [:], timeout: Int64 = 10_000
     ) -> ExternalCallRequest {
         ExternalCallRequest(
             id: id, kind: .action, instanceID: "inst-1", journeyID: "j", journeyVersionID: "j-1", nodeID: "node-1",
@@ -40,7 +40,7 @@ enum Fixture {
     }
 
     /// A request fetching field groups of `Loyalty`.
-    static func fetchRequest(_ fetches: [DataFetch], id: String = "inst-1/node-2/0", timeout: Int64 = 1_000) -> ExternalCallRequest {
+    static func fetchRequest(_ fetches: [DataFetch], id: String = "inst-1/node-2/0", timeout: Int64 = 10_000) -> ExternalCallRequest {
         ExternalCallRequest(
             id: id, kind: .fetch, instanceID: "inst-1", journeyID: "j", journeyVersionID: "j-1", nodeID: "node-2",
             profile: ProfileKey(namespace: "Email", id: "a@b.c"), fetches: fetches, timeout: timeout)
