@@ -50,25 +50,60 @@ enum URLText {
         return String(rest)
     }
 
-    /// The scheme, the authority and the rest of `scheme://authority/rest`.
+    /// The scheme, the authority and the rest of `scheme://authority/rest` (a scan of the bytes).
     private static func split(_ url: String) -> (Substring, String, Substring)? {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let scheme = url[..<schemeEnd.lowerBound]
-        let afterScheme = url[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
-        return (scheme, String(afterScheme[..<authorityEnd]), afterScheme[authorityEnd...])
+        let utf8 = url.utf8
+        var index = utf8.startIndex
+        var schemeEnd: String.Index?
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: ":") {
+                let next = utf8.index(after: index)
+                if next < utf8.endIndex, utf8[next] == UInt8(ascii: "/") {
+                    let second = utf8.index(after: next)
+                    if second < utf8.endIndex, utf8[second] == UInt8(ascii: "/") { schemeEnd = index }
+                }
+                break
+            }
+            index = utf8.index(after: index)
+        }
+        guard let schemeEnd else { return nil }
+        let authorityStart = utf8.index(schemeEnd, offsetBy: 3)
+        var authorityEnd = authorityStart
+        while authorityEnd < utf8.endIndex {
+            let byte = utf8[authorityEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            authorityEnd = utf8.index(after: authorityEnd)
+        }
+        return (url[..<schemeEnd], String(url[authorityStart..<authorityEnd]), url[authorityEnd...])
+    }
+
+    /// A table of the bytes in a set, for lookups without hashing.
+    struct ByteSet: Sendable {
+        private let members: [Bool]
+
+        init(_ bytes: some Sequence<UInt8>) {
+            var members = [Bool](repeating: false, count: 256)
+            for byte in bytes { members[Int(byte)] = true }
+            self.members = members
+        }
+
+        func contains(_ byte: UInt8) -> Bool { members[Int(byte)] }
+
+        func union(_ bytes: some Sequence<UInt8>) -> ByteSet {
+            ByteSet((0...255).map(UInt8.init).filter { contains($0) } + Array(bytes))
+        }
     }
 
     /// Characters kept as they are in a query name or value: RFC 3986's unreserved ones.
-    static let unreserved: Set<UInt8> = Set(
+    static let unreserved = ByteSet(
         Array(UInt8(ascii: "A")...UInt8(ascii: "Z")) + Array(UInt8(ascii: "a")...UInt8(ascii: "z"))
             + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + "-._~".utf8)
 
     /// Characters kept as they are in a path: unreserved, sub-delimiters, `:`, `@`, `/`.
-    private static let pathCharacters: Set<UInt8> = unreserved.union("!$&'()*+,;=:@/".utf8)
+    private static let pathCharacters = unreserved.union("!$&'()*+,;=:@/".utf8)
 
     /// `text` with every byte outside `keeping` written `%XX`.
-    static func percentEncoded(_ text: some StringProtocol, keeping allowed: Set<UInt8> = unreserved) -> String {
+    static func percentEncoded(_ text: some StringProtocol, keeping allowed: ByteSet = unreserved) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { !allowed.contains($0) }) else { return String(text) }
         var bytes: [UInt8] = []

@@ -140,16 +140,16 @@ struct PlainHTTPTarget: Hashable, Sendable {
     var host: String
     var port: Int
     var pathAndQuery: String
-
     /// `host:port`, the pool's key.
-    var origin: String { "\(host):\(port)" }
+    var origin: String
     /// The `Host` header.
     var hostHeader: String { port == 80 ? host : "\(host):\(port)" }
 
     /// Reads an `http://host[:port][/path][?query]` URL; `nil` for anything else.
     init?(_ url: String) {
         let scheme = "http://"
-        guard url.count > scheme.count, url.prefix(scheme.count).lowercased() == scheme else { return nil }
+        // Compared without case: setting bit 0x20 lowers ASCII letters and keeps ':' and '/'.
+        guard url.utf8.count > scheme.utf8.count, zip(url.utf8, scheme.utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
         let rest = url.dropFirst(scheme.count)
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         var authority = rest[..<authorityEnd]
@@ -169,6 +169,7 @@ struct PlainHTTPTarget: Hashable, Sendable {
         self.host = host
         self.port = port
         self.pathAndQuery = path
+        origin = "\(host):\(port)"
     }
 }
 

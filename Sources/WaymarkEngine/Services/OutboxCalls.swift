@@ -96,12 +96,14 @@ final class OutboxCalls: Sendable {
         }
     }
 
-    /// Takes the calls that may start now, round-robin across endpoints, within both bounds.
-    func start(now: Int64) -> [OutboxCall] {
+    /// Takes the calls that may start now (at most `most`), round-robin across endpoints, within both bounds.
+    func start(now: Int64, most: Int = .max) -> [OutboxCall] {
         state.withLock { state in
             var started: [OutboxCall] = []
             var idleRounds = 0
-            while state.inFlight < limit, state.queued > 0, !state.endpoints.isEmpty, idleRounds < state.endpoints.count {
+            while started.count < most, state.inFlight < limit, state.queued > 0, !state.endpoints.isEmpty,
+                idleRounds < state.endpoints.count
+            {
                 if state.nextEndpoint >= state.endpoints.count { state.nextEndpoint = 0 }
                 let endpoint = state.endpoints[state.nextEndpoint]
                 if var queue = state.queues[endpoint], queue.waiting > 0, queue.inFlight < limitPerEndpoint {
@@ -122,7 +124,9 @@ final class OutboxCalls: Sendable {
     }
 
     /// Records the end of a call.
-    func finish(_ completion: OutboxCompletion, endpoint: String, now: Int64) {
+    /// - Returns: how many completions wait to be committed, with this one.
+    @discardableResult
+    func finish(_ completion: OutboxCompletion, endpoint: String, now: Int64) -> Int {
         state.withLock { state in
             state.inFlight -= 1
             state.queues[endpoint]?.inFlight -= 1
@@ -134,6 +138,7 @@ final class OutboxCalls: Sendable {
             state.holdingSlots.remove(completion.outboxID)
             state.finished.append(completion)
             state.oldestFinished = state.oldestFinished ?? now
+            return state.finished.count
         }
     }
 

@@ -90,10 +90,7 @@ package struct OutboxDispatcher: Service {
                 }
                 let started = calls.start(now: now)
                 for call in started {
-                    group.addTask {
-                        await perform(call)
-                        doorbells.outbox.ring()  // a slot is free; the completions may be due
-                    }
+                    group.addTask { await runLane(from: call) }
                 }
                 let deadlines = [
                     calls.nextPostponed(after: now), calls.oldestFinished.map { $0 + Self.commitDelay },
@@ -108,6 +105,22 @@ package struct OutboxDispatcher: Service {
         } catch {
             logger.error("outbox dispatcher could not commit its last results; the calls will run again", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Runs `call`, then the next queued call its slot allows, and so on, without going back to
+    /// the service loop for each; wakes the loop when completions are to be committed (the first
+    /// one waiting, or a group's worth), when the queues run low, and when the lane ends.
+    private func runLane(from call: OutboxCall) async {
+        var next: OutboxCall? = call
+        while let current = next {
+            await perform(current)
+            let waiting = calls.finishedCount
+            if waiting == 1 || waiting == Self.commitGroup || calls.queuedCount == configuration.outboxBatchSize / 2 {
+                doorbells.outbox.ring()
+            }
+            next = calls.start(now: clock.now(), most: 1).first
+        }
+        doorbells.outbox.ring()
     }
 
     /// Commits the completions of finished calls in one transaction and wakes their workers.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import WaymarkConnectors
 import WaymarkCore
 import WaymarkEngine
@@ -38,6 +37,15 @@ struct BenchActionsCommand: AsyncParsableCommand {
     @Option(help: "The store: sqlite (durable: WAL, synchronous=FULL) or memory.")
     var store: BenchOptions.StoreKind = .sqlite
 
+    /// The HTTP client of the calls.
+    enum Client: String, ExpressibleByArgument, CaseIterable {
+        case pooled
+        case asyncHTTPClient = "async-http-client"
+    }
+
+    @Option(help: "The HTTP client: pooled (PooledHTTP1Transport, the default for http://) or async-http-client.")
+    var client: Client = .pooled
+
     func validate() throws {
         guard calls > 0, slowCalls >= 0, slowAnswer >= 0, concurrency > 0, perEndpoint > 0 else {
             throw ValidationError("--calls, --concurrency and --per-endpoint must be at least 1; the others at least 0")
@@ -45,30 +53,27 @@ struct BenchActionsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let fastCount = RequestCounter()
         let answer = LoopbackResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(#"{"accepted":true}"#.utf8))
-        let fast = try await LoopbackServer { _ in
-            fastCount.count.add(1, ordering: .relaxed)
-            return answer
-        }.start()
+        let fast = try await LoopbackFixedServer(response: answer).start()
         let wait = slowAnswer
         let slow = try await LoopbackServer { _ in
             try? await Task.sleep(for: .milliseconds(wait))
             return answer
         }.start()
-        let transport = AsyncHTTPClientTransport()
-        print("fast endpoint \(fast.baseURL), slow endpoint \(slow.baseURL) (answers after \(slowAnswer) ms), store: \(store.rawValue)")
-        let alone = try await measure(fast: fast, slow: slow, slowCalls: 0, transport: transport, received: fastCount)
-        let beside = try await measure(fast: fast, slow: slow, slowCalls: slowCalls, transport: transport, received: fastCount)
+        let transport: any HTTPTransport & Sendable = client == .pooled ? PooledHTTP1Transport() : AsyncHTTPClientTransport()
+        print("fast endpoint \(fast.baseURL), slow endpoint \(slow.baseURL) (answers after \(slowAnswer) ms), store: \(store.rawValue), client: \(client.rawValue)")
+        let alone = try await measure(fast: fast, slow: slow, slowCalls: 0, transport: transport)
+        let beside = try await measure(fast: fast, slow: slow, slowCalls: slowCalls, transport: transport)
         print(String(format: "fast endpoint beside the slow one: %.1f %% of its rate alone", beside / alone * 100))
-        try await transport.shutdown()
+        if let pooled = transport as? PooledHTTP1Transport { try await pooled.shutdown() }
+        if let client = transport as? AsyncHTTPClientTransport { try await client.shutdown() }
         try await fast.shutdown()
         try await slow.shutdown()
     }
 
     /// One run: returns the fast calls' rate, per second.
     private func measure(
-        fast: LoopbackServer, slow: LoopbackServer, slowCalls: Int, transport: AsyncHTTPClientTransport, received: RequestCounter
+        fast: LoopbackFixedServer, slow: LoopbackServer, slowCalls: Int, transport: any HTTPTransport
     ) async throws -> Double {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-bench-actions-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -85,12 +90,12 @@ struct BenchActionsCommand: AsyncParsableCommand {
             batch.outbox = Array(rows[start..<min(rows.count, start + 5_000)])
             try await store.commit([batch])
         }
-        let before = received.count.load(ordering: .relaxed)
+        let before = fast.requestCount
         let started = ContinuousClock.now
         let cpuStart = BenchHarness.processorSeconds()
         let dispatcher = Task { try await engine.dispatcher.run() }
         while try await store.outboxEntries(availableAt: .max, limit: slowCalls + 1).count > slowCalls
-            || received.count.load(ordering: .relaxed) - before < calls
+            || fast.requestCount - before < calls
         {
             try await Task.sleep(for: .milliseconds(5))
         }
@@ -133,7 +138,3 @@ struct BenchActionsCommand: AsyncParsableCommand {
     }
 }
 
-/// Counts the requests an endpoint received.
-final class RequestCounter: Sendable {
-    let count = Atomic<Int>(0)
-}
