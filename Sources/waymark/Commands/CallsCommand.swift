@@ -89,7 +89,7 @@ struct CallsReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rules = try endpoints.map(SimulateCommand.readRules) ?? .none
-        let transport = AsyncHTTPClientTransport()
+        let transport = PooledHTTP1Transport()
         let engine = Engine(store: try store.open(), executor: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)))
         var failures = 0
         do {

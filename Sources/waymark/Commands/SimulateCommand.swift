@@ -53,7 +53,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         let inputs = try files.read()
         let rules = try endpoints.map(Self.readRules) ?? .none
-        let transport = actionsTo.map { _ in AsyncHTTPClientTransport() }
+        let transport = actionsTo.map { _ in PooledHTTP1Transport() }
         let http = transport.map { transport in
             HTTPCallExecutor(
                 transport: transport, gate: EndpointGate(rules: rules), settings: .init(actionsTo: actionsTo),

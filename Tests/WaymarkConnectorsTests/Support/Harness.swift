@@ -3,10 +3,11 @@ import WaymarkCore
 import WaymarkEngine
 import WaymarkLoopback
 
-/// A loopback server, a real transport and an executor calling it, for one test.
+/// A loopback server, a real transport (the pooled one `http://` calls use) and an executor
+/// calling it, for one test.
 struct Harness {
     let server: LoopbackServer
-    let transport: AsyncHTTPClientTransport
+    let transport: PooledHTTP1Transport
     let executor: HTTPCallExecutor
     let recorder: RequestRecorder
     let logs: CapturingLogHandler.Lines
@@ -30,7 +31,7 @@ struct Harness {
             recorder.record(request)
             return await handler(request)
         }.start()
-        let transport = AsyncHTTPClientTransport(settings: .init(maxResponseBytes: maxResponseBytes))
+        let transport = PooledHTTP1Transport(settings: .init(maxResponseBytes: maxResponseBytes))
         let logs = CapturingLogHandler.Lines()
         let executor = HTTPCallExecutor(
             transport: transport, gate: gate, settings: settings, clock: clock,
