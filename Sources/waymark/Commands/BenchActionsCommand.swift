@@ -28,11 +28,11 @@ struct BenchActionsCommand: AsyncParsableCommand {
     @Option(help: "How long the slow endpoint takes to answer, milliseconds.")
     var slowAnswer: Int = 30_000
 
-    @Option(help: "Calls in flight at once, in all.")
-    var concurrency: Int = 256
+    @Option(help: "Calls in flight at once, in all (the engine's default).")
+    var concurrency: Int = EngineConfiguration().outboxConcurrency
 
-    @Option(help: "Calls in flight at once per endpoint.")
-    var perEndpoint: Int = 128
+    @Option(help: "Calls in flight at once per endpoint (the engine's default).")
+    var perEndpoint: Int = EngineConfiguration().outboxConcurrencyPerEndpoint
 
     @Option(help: "The store: sqlite (durable: WAL, synchronous=FULL) or memory.")
     var store: BenchOptions.StoreKind = .sqlite
