@@ -15,6 +15,8 @@ public final class SQLiteStore: WaymarkStore {
     public static let fileName = "waymark.sqlite"
     /// The file in the data directory holding the key that seals config secrets, when no key is given.
     public static let secretKeyFileName = "secret.key"
+    /// The environment variable that gives the key sealing config secrets (base64 of 32 bytes).
+    public static let secretKeyVariable = "WAYMARK_SECRET_KEY"
 
     /// The database file.
     public let path: String
@@ -35,7 +37,8 @@ public final class SQLiteStore: WaymarkStore {
     /// Opens (creating when needed) the store in `directory` and applies pending migrations.
     ///
     /// - Parameter secrets: the key that seals config secrets at rest; by default the key in the
-    ///   data directory's `secret.key`, created on first use (owner-only permissions).
+    ///   environment variable `WAYMARK_SECRET_KEY` (base64, 32 bytes), else the one in the data
+    ///   directory's `secret.key`, created on first use (owner-only permissions).
     /// - Throws: `StoreError` `.io` when the directory or file cannot be created or opened,
     ///   `.corrupt` when the file is not a Waymark SQLite database.
     public init(
@@ -50,6 +53,8 @@ public final class SQLiteStore: WaymarkStore {
         self.durability = durability
         if let secrets {
             self.secrets = secrets
+        } else if let key = ProcessInfo.processInfo.environment[Self.secretKeyVariable], !key.isEmpty {
+            self.secrets = try SecretBox(base64: key)
         } else {
             self.secrets = try SecretBox.keyFile(at: (directory as NSString).appendingPathComponent(Self.secretKeyFileName))
         }
