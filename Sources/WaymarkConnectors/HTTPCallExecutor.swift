@@ -87,9 +87,9 @@ public final class HTTPCallExecutor: ExternalCallExecutor {
         if let messages = messageExecutor(for: request, configuration: configuration) {
             return messages.admission(for: request, configuration: configuration, now: now)
         }
-        guard let calls = try? PlannedCall.calls(of: request, configuration: configuration, actionsTo: settings.actionsTo)
+        guard let targets = try? PlannedCall.targets(of: request, configuration: configuration, actionsTo: settings.actionsTo)
         else { return .now }
-        let slot = calls.map { gate.reserveSlot(method: $0.spec.method, url: $0.spec.fullURL, now: now) }.max() ?? now
+        let slot = targets.map { gate.reserveSlot(method: $0.method, url: $0.fullURL, now: now) }.max() ?? now
         return slot > now + settings.admissionTolerance ? .at(slot) : .now
     }
 

@@ -28,6 +28,21 @@ struct PlannedCall: Sendable {
         }
     }
 
+    /// Where the request's calls go (method, URL, query), without building headers or bodies.
+    static func targets(of request: ExternalCallRequest, configuration: Configuration, actionsTo: String?)
+        throws(CallFailure) -> [HTTPRequestSpec]
+    {
+        switch request.kind {
+        case .action:
+            return [RequestBuilder.actionTarget(try customAction(of: request, configuration: configuration), for: request, actionsTo: actionsTo)]
+        case .fetch:
+            return try request.fetches.map { (fetch) throws(CallFailure) in
+                let (group, baseURL, _) = try restGroup(of: fetch, configuration: configuration)
+                return RequestBuilder.fieldGroupTarget(group, baseURL: baseURL, parameters: fetch.parameters)
+            }
+        }
+    }
+
     /// `scheme://host:port` the request's (first) call goes to, without building the request.
     static func origin(of request: ExternalCallRequest, configuration: Configuration, actionsTo: String?) -> String? {
         let url: String
@@ -58,6 +73,18 @@ struct PlannedCall: Sendable {
 
     /// The call of one field group of a REST data source.
     private static func call(of fetch: DataFetch, configuration: Configuration) throws(CallFailure) -> PlannedCall {
+        let (group, baseURL, authentication) = try restGroup(of: fetch, configuration: configuration)
+        let spec = RequestBuilder.fieldGroup(group, baseURL: baseURL, parameters: fetch.parameters)
+        let key = group.cacheTTL.map { _ in
+            ResponseCache.Key(dataSource: fetch.dataSource, fieldGroup: fetch.fieldGroup, parameters: fetch.parameters)
+        }
+        return PlannedCall(spec: spec, authentication: authentication, cacheKey: key, cacheTTL: group.cacheTTL?.milliseconds)
+    }
+
+    /// The field group of a fetch, with its REST data source's base URL and authentication.
+    private static func restGroup(of fetch: DataFetch, configuration: Configuration) throws(CallFailure)
+        -> (group: FieldGroup, baseURL: String, authentication: Authentication)
+    {
         guard let source = configuration.dataSource(named: fetch.dataSource),
             let group = source.fieldGroup(named: fetch.fieldGroup)
         else {
@@ -66,10 +93,6 @@ struct PlannedCall: Sendable {
         guard case .rest(let baseURL, let authentication) = source.provider else {
             throw CallFailure.configuration("unsupportedDataSource", "\(fetch.dataSource) is not a REST data source")
         }
-        let spec = RequestBuilder.fieldGroup(group, baseURL: baseURL, parameters: fetch.parameters)
-        let key = group.cacheTTL.map { _ in
-            ResponseCache.Key(dataSource: fetch.dataSource, fieldGroup: fetch.fieldGroup, parameters: fetch.parameters)
-        }
-        return PlannedCall(spec: spec, authentication: authentication, cacheKey: key, cacheTTL: group.cacheTTL?.milliseconds)
+        return (group, baseURL, authentication)
     }
 }

@@ -11,10 +11,7 @@ enum RequestBuilder {
     /// headers: constants, then the request's headers, then `Accept`, `Content-Type` (when there is
     /// a body) and `Idempotency-Key: <request.id>`; body: the JSON payload for `POST` and `PUT`.
     static func action(_ action: CustomAction, for request: ExternalCallRequest, actionsTo: String? = nil) -> HTTPRequestSpec {
-        var url = actionsTo.map { redirected(action.url, to: $0) } ?? action.url
-        if let dynamicPath = request.dynamicPath { url = URLText.joiningPath(url, dynamicPath) }
-        var spec = HTTPRequestSpec(method: action.method, url: url)
-        spec.query = merged(constants(of: action.queryParameters), request.query)
+        var spec = actionTarget(action, for: request, actionsTo: actionsTo)
         spec.headers = merged(constants(of: action.headers), request.headers)
         spec.setHeader("Accept", "application/json")
         if action.method != .get {
@@ -26,17 +23,34 @@ enum RequestBuilder {
         return spec
     }
 
+    /// Where a custom action's call goes: its method, URL and query items (no headers, no body) —
+    /// what the endpoint rules look at.
+    static func actionTarget(_ action: CustomAction, for request: ExternalCallRequest, actionsTo: String? = nil) -> HTTPRequestSpec {
+        var url = actionsTo.map { redirected(action.url, to: $0) } ?? action.url
+        if let dynamicPath = request.dynamicPath { url = URLText.joiningPath(url, dynamicPath) }
+        var spec = HTTPRequestSpec(method: action.method, url: url)
+        spec.query = merged(constants(of: action.queryParameters), request.query)
+        return spec
+    }
+
     /// The request of a field group: `GET` with the parameters as query items (sorted by name), or
     /// `POST` with them as a JSON object; URL = the data source's base URL joined with the group's path.
     static func fieldGroup(_ group: FieldGroup, baseURL: String, parameters: [String: JSONValue]) -> HTTPRequestSpec {
-        var spec = HTTPRequestSpec(method: group.method, url: URLText.joiningPath(baseURL, group.path))
+        var spec = fieldGroupTarget(group, baseURL: baseURL, parameters: parameters)
         spec.setHeader("Accept", "application/json")
-        let sorted = parameters.sorted { $0.key < $1.key }
-        if group.method == .get {
-            spec.query = sorted.map { NamedValue($0.key, text(of: $0.value)) }
-        } else {
+        if group.method != .get {
+            let sorted = parameters.sorted { $0.key < $1.key }
             spec.body = JSONValue.object(OrderedFields(sorted.map { ($0.key, $0.value) })).serializedBytes()
             spec.setHeader("Content-Type", "application/json")
+        }
+        return spec
+    }
+
+    /// Where a field group's call goes: its method, URL and (for `GET`) query items.
+    static func fieldGroupTarget(_ group: FieldGroup, baseURL: String, parameters: [String: JSONValue]) -> HTTPRequestSpec {
+        var spec = HTTPRequestSpec(method: group.method, url: URLText.joiningPath(baseURL, group.path))
+        if group.method == .get {
+            spec.query = parameters.sorted { $0.key < $1.key }.map { NamedValue($0.key, text(of: $0.value)) }
         }
         return spec
     }

@@ -33,15 +33,20 @@ public struct HTTPRequestSpec: Hashable, Sendable {
 
     /// The first value of the header `name` (compared without case).
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        headers.first { Self.sameName($0.name, name) }?.value
     }
 
     /// Sets the header `name`, replacing any header of that name (compared without case).
     public mutating func setHeader(_ name: String, _ value: String, isSecret: Bool = false) {
-        let lowered = name.lowercased()
-        headers.removeAll { $0.name.lowercased() == lowered }
+        headers.removeAll { Self.sameName($0.name, name) }
         headers.append(NamedValue(name, value, isSecret: isSecret))
+    }
+
+    /// Whether two header names are equal without regard to ASCII case (no allocation).
+    static func sameName(_ first: String, _ second: String) -> Bool {
+        first.utf8.count == second.utf8.count && zip(first.utf8, second.utf8).allSatisfy { a, b in
+            a == b || (a | 0x20 == b | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(a | 0x20))
+        }
     }
 
     /// Sets the query item `name`, replacing any item of that name.
