@@ -19,12 +19,10 @@ public final class LoopbackServer: Sendable {
     /// Answers one request.
     public typealias Handler = @Sendable (LoopbackRequest) async -> LoopbackResponse
 
-    private typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-
     private struct State {
         var port: Int?
-        var serving: Task<Void, Never>?
         var serverChannel: (any Channel)?
+        var connections: [ObjectIdentifier: any Channel] = [:]
     }
 
     private let host: String
@@ -61,84 +59,96 @@ public final class LoopbackServer: Sendable {
     /// - Throws: the bind error, e.g. when the port is taken.
     @discardableResult
     public func start() async throws -> LoopbackServer {
+        let handler = handler
+        let server = self
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
-            .bind(host: host, port: requestedPort) { channel in
-                channel.eventLoop.makeCompletedFuture {
+            .childChannelInitializer { channel in
+                server.track(channel)
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try Connection(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(AsyncReplyHandler(handler: handler))
                 }
             }
-        let handler = handler
-        let serving = Task {
-            await Self.serve(listener, handler: handler)
-        }
+            .bind(host: host, port: requestedPort)
+            .get()
         state.withLock { state in
-            state.port = listener.channel.localAddress?.port
-            state.serving = serving
-            state.serverChannel = listener.channel
+            state.port = listener.localAddress?.port
+            state.serverChannel = listener
         }
         return self
     }
 
-    /// Stops listening, closes every connection and waits until the server has stopped.
+    /// Stops listening and closes every connection (a handler still running finds its
+    /// connection closed).
     public func shutdown() async throws {
-        let (serving, channel) = state.withLock { state in
+        let (listener, connections) = state.withLock { state in
             defer {
-                state.serving = nil
                 state.serverChannel = nil
+                state.connections = [:]
             }
-            return (state.serving, state.serverChannel)
+            return (state.serverChannel, Array(state.connections.values))
         }
-        serving?.cancel()
-        try? await channel?.close()
-        await serving?.value
+        try? await listener?.close()
+        for connection in connections { try? await connection.close() }
     }
 
-    /// Accepts connections until the listener closes, each served in its own child task.
-    private static func serve(_ listener: NIOAsyncChannel<Connection, Never>, handler: @escaping Handler) async {
-        await withDiscardingTaskGroup { group in
-            try? await listener.executeThenClose { connections in
-                for try await connection in connections {
-                    group.addTask { await serve(connection, handler: handler) }
-                }
-            }
-            group.cancelAll()
+    /// Keeps a connection until it closes, so that `shutdown()` can close it.
+    private func track(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        state.withLock { $0.connections[key] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            self?.state.withLock { _ = $0.connections.removeValue(forKey: key) }
         }
     }
 
-    /// Answers the requests of one connection in turn until it closes or asks to.
-    private static func serve(_ connection: Connection, handler: Handler) async {
-        try? await connection.executeThenClose { inbound, outbound in
-            var head: HTTPRequestHead?
-            var body = ByteBuffer()
-            for try await part in inbound {
-                switch part {
-                case .head(let requestHead):
-                    head = requestHead
-                    body.clear()
-                case .body(var chunk):
-                    body.writeBuffer(&chunk)
-                case .end:
-                    guard let requestHead = head else { continue }
-                    let request = LoopbackRequest(
-                        method: requestHead.method.rawValue, uri: requestHead.uri,
-                        headers: requestHead.headers.map { ($0.name, $0.value) },
-                        body: Array(body.readableBytesView))
-                    let response = await handler(request)
-                    try await outbound.write(contentsOf: parts(of: response, keepAlive: requestHead.isKeepAlive, version: requestHead.version))
-                    guard requestHead.isKeepAlive else { return }
-                    head = nil
+    /// Gathers each request and answers it with the handler, in a task of its own; the
+    /// response is written through the channel when the handler returns. The HTTP pipeline
+    /// holds a pipelined request back until the response before it is written.
+    private final class AsyncReplyHandler: ChannelInboundHandler {
+        typealias InboundIn = HTTPServerRequestPart
+
+        private let handler: Handler
+        private var head: HTTPRequestHead?
+        private var body = ByteBuffer()
+
+        init(handler: @escaping Handler) {
+            self.handler = handler
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let requestHead):
+                head = requestHead
+                body.clear()
+            case .body(var chunk):
+                body.writeBuffer(&chunk)
+            case .end:
+                guard let requestHead = head else { return }
+                head = nil
+                let request = LoopbackRequest(
+                    method: requestHead.method.rawValue, uri: requestHead.uri,
+                    headers: requestHead.headers.map { ($0.name, $0.value) }, body: Array(body.readableBytesView))
+                let channel = context.channel
+                let handler = handler
+                let promise = context.eventLoop.makePromise(of: LoopbackResponse.self)
+                promise.completeWithTask { await handler(request) }
+                promise.futureResult.whenSuccess { response in
+                    let parts = LoopbackServer.parts(of: response, keepAlive: requestHead.isKeepAlive, version: requestHead.version)
+                    for part in parts.dropLast() { channel.write(part, promise: nil) }
+                    channel.writeAndFlush(parts[parts.count - 1]).whenComplete { _ in
+                        if !requestHead.isKeepAlive { channel.close(promise: nil) }
+                    }
                 }
             }
         }
     }
 
     /// The head, body and end of a response.
-    private static func parts(of response: LoopbackResponse, keepAlive: Bool, version: HTTPVersion) -> [HTTPServerResponsePart] {
+    fileprivate static func parts(of response: LoopbackResponse, keepAlive: Bool, version: HTTPVersion) -> [HTTPServerResponsePart] {
         var headers = HTTPHeaders()
         headers.reserveCapacity(response.headers.count + 2)
         for (name, value) in response.headers { headers.add(name: name, value: value) }
