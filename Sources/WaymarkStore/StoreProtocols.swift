@@ -53,6 +53,7 @@ public protocol OutboxStore: Sendable {
 
     /// Removes completed rows and appends their results to the inbox, in one transaction, with
     /// the failed calls to keep (`OutboxCompletion.failedCall`; one already kept is left as is).
+    /// A completion whose row is gone (completed before) is ignored: a result is delivered once.
     func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError)
 
     /// Postpones rows (throttled calls, calls of a busy endpoint) until `availableAt`, in one

@@ -95,8 +95,32 @@ import WaymarkCore
         ("https://Api.Example.com/v1?x=1", "https://api.example.com:443"),
         ("http://user:pw@host/a", "http://host:80"),
         ("https://host", "https://host:443"),
+        ("HTTP://[::1]/a", "http://[::1]:80"),
+        ("http://[::1]:9000/a", "http://[::1]:9000"),
+        ("http://a@b:pw@Host:81#x", "http://host:81"),
     ])
     func originSpellsOutThePort(url: String, origin: String) {
         #expect(URLText.origin(of: url) == origin)
+    }
+
+    @Test(arguments: [
+        ("http://127.0.0.1:8080/a/b?x=1#frag", "127.0.0.1", 8080, "/a/b?x=1", "127.0.0.1:8080"),
+        ("HTTP://Host", "Host", 80, "/", "Host:80"),
+        ("http://h?q=1", "h", 80, "/?q=1", "h:80"),
+        ("http://user:pw@h:81/p", "h", 81, "/p", "h:81"),
+        ("http://[::1]:9000/p", "::1", 9000, "/p", "::1:9000"),
+        ("http://[::1]/p", "::1", 80, "/p", "::1:80"),
+    ])
+    func plainTargetsAreRead(url: String, host: String, port: Int, pathAndQuery: String, origin: String) throws {
+        let target = try #require(PlainHTTPTarget(url))
+        #expect(target.host == host)
+        #expect(target.port == port)
+        #expect(target.pathAndQuery == pathAndQuery)
+        #expect(target.origin == origin)
+    }
+
+    @Test(arguments: ["https://h/a", "http://", "http:///a", "http://h:0/a", "http://h:70000/", "http://h:x/", "ftp://h/"])
+    func nonPlainTargetsAreRefused(url: String) {
+        #expect(PlainHTTPTarget(url) == nil)
     }
 }

@@ -35,13 +35,29 @@ enum URLText {
     /// `nil` when the URL has no `scheme://host`.
     static func origin(of url: String) -> String? {
         guard let (scheme, authority, _) = split(url), !authority.isEmpty else { return nil }
-        let hostPort = authority.split(separator: "@").last.map(String.init) ?? authority
-        let lowerScheme = scheme.lowercased()
-        if hostPort.hasPrefix("[") ? hostPort.contains("]:") : hostPort.contains(":") {
-            return "\(lowerScheme)://\(hostPort.lowercased())"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scheme.utf8.count + authority.utf8.count + 7)
+        for byte in scheme.utf8 { bytes.append(lowered(byte)) }
+        bytes.append(contentsOf: "://".utf8)
+        // Host and port: after any `user:password@`.
+        let hostPort = authority.utf8.lastIndex(of: UInt8(ascii: "@")).map { authority.utf8[authority.utf8.index(after: $0)...] }
+            ?? authority.utf8[...]
+        var hasPort = false
+        for byte in hostPort {
+            if byte == UInt8(ascii: ":") { hasPort = true } else if byte == UInt8(ascii: "]") { hasPort = false }
+            bytes.append(lowered(byte))
         }
-        let port = lowerScheme == "https" ? 443 : 80
-        return "\(lowerScheme)://\(hostPort.lowercased()):\(port)"
+        if !hasPort {
+            let secure = bytes.starts(with: "https:".utf8)
+            bytes.append(contentsOf: (secure ? ":443" : ":80").utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An ASCII letter in lower case; any other byte as it is.
+    @inline(__always)
+    static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The path, query and fragment of an absolute URL (`/v1/coupons?x=1`); `url` itself when it is not absolute.

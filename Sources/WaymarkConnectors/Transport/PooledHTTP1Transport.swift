@@ -145,31 +145,45 @@ struct PlainHTTPTarget: Hashable, Sendable {
     /// The `Host` header.
     var hostHeader: String { port == 80 ? host : "\(host):\(port)" }
 
-    /// Reads an `http://host[:port][/path][?query]` URL; `nil` for anything else.
+    /// Reads an `http://host[:port][/path][?query]` URL; `nil` for anything else (a scan of the bytes).
     init?(_ url: String) {
-        let scheme = "http://"
+        let utf8 = url.utf8
+        let scheme = "http://".utf8
         // Compared without case: setting bit 0x20 lowers ASCII letters and keeps ':' and '/'.
-        guard url.utf8.count > scheme.utf8.count, zip(url.utf8, scheme.utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
-        let rest = url.dropFirst(scheme.count)
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var path = String(rest[authorityEnd...])
-        if let fragment = path.firstIndex(of: "#") { path = String(path[..<fragment]) }
-        if path.isEmpty || path.first == "?" { path = "/" + path }
-        var hostPart = authority
-        var port = 80
-        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
-            guard let number = Int(authority[authority.index(after: colon)...]), (1...65_535).contains(number) else { return nil }
-            port = number
-            hostPart = authority[..<colon]
+        guard utf8.count > scheme.count, zip(utf8, scheme).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let authorityStart = utf8.index(utf8.startIndex, offsetBy: scheme.count)
+        var authorityEnd = authorityStart
+        var hostStart = authorityStart
+        var colon: String.Index?
+        while authorityEnd < utf8.endIndex {
+            let byte = utf8[authorityEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "@") {
+                hostStart = utf8.index(after: authorityEnd)
+                colon = nil
+            } else if byte == UInt8(ascii: ":") {
+                colon = authorityEnd
+            } else if byte == UInt8(ascii: "]") {
+                colon = nil
+            }
+            authorityEnd = utf8.index(after: authorityEnd)
         }
-        let host = hostPart.hasPrefix("[") && hostPart.hasSuffix("]") ? String(hostPart.dropFirst().dropLast()) : String(hostPart)
+        var port = 80
+        var hostEnd = authorityEnd
+        if let colon {
+            guard let number = Int(Substring(utf8[utf8.index(after: colon)..<authorityEnd])), (1...65_535).contains(number) else { return nil }
+            port = number
+            hostEnd = colon
+        }
+        var host = utf8[hostStart..<hostEnd]
+        if host.first == UInt8(ascii: "["), host.last == UInt8(ascii: "]") { host = host.dropFirst().dropLast() }
         guard !host.isEmpty else { return nil }
-        self.host = host
+        let pathEnd = utf8[authorityEnd...].firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        let path = Substring(utf8[authorityEnd..<pathEnd])
+        self.host = String(Substring(host))
         self.port = port
-        self.pathAndQuery = path
-        origin = "\(host):\(port)"
+        self.pathAndQuery = path.isEmpty || path.first == "?" ? "/" + path : String(path)
+        origin = "\(self.host):\(port)"
     }
 }
 

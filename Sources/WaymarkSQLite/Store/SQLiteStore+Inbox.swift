@@ -60,12 +60,7 @@ extension SQLiteStore {
     /// Appends entries whose kind and event id were never accepted, in order.
     static func append(_ entries: [InboxEntry], _ db: Database) throws -> [InboxAppendResult] {
         var accept = try FastStatement(db, sql: "INSERT INTO inbox_accepted (event_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        var insert = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        var insert = try inboxInsert(db)
         var results: [InboxAppendResult] = []
         results.reserveCapacity(entries.count)
         for entry in entries {
@@ -76,17 +71,33 @@ extension SQLiteStore {
                 results.append(.duplicate)
                 continue
             }
-            insert.bind(entry.partition)
-            insert.bind(entry.kind.rawValue)
-            insert.bind(entry.eventID)
-            insert.bind(entry.eventName)
-            insert.bind(entry.profile.namespace)
-            insert.bind(entry.profile.id)
-            insert.bind(entry.payload)
-            insert.bind(entry.receivedAt)
-            try insert.run()
-            results.append(.accepted(sequence: db.lastInsertedRowID))
+            results.append(.accepted(sequence: try insertInto(&insert, entry)))
         }
         return results
+    }
+
+    /// The statement `insertInto(_:_:)` runs.
+    static func inboxInsert(_ db: Database) throws -> FastStatement {
+        try FastStatement(
+            db,
+            sql: """
+                INSERT INTO inbox (partition, kind, event_id, event_name, profile_namespace, profile_id, payload, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    /// Inserts an inbox row without looking at the accepted ids.
+    /// - Returns: its sequence.
+    static func insertInto(_ insert: inout FastStatement, _ entry: InboxEntry) throws -> Int64 {
+        insert.bind(entry.partition)
+        insert.bind(entry.kind.rawValue)
+        insert.bind(entry.eventID)
+        insert.bind(entry.eventName)
+        insert.bind(entry.profile.namespace)
+        insert.bind(entry.profile.id)
+        insert.bind(entry.payload)
+        insert.bind(entry.receivedAt)
+        try insert.run()
+        return insert.db.lastInsertedRowID
     }
 }

@@ -24,10 +24,17 @@ extension SQLiteStore {
 
     public func completeOutbox(_ completions: [OutboxCompletion]) async throws(StoreError) {
         try await write("completing \(completions.count) outbox rows") { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE outbox_id = ?")
-            for completion in completions { try delete.execute(arguments: [completion.outboxID]) }
-            _ = try Self.append(completions.map(\.result), db)
-            for failedCall in completions.compactMap(\.failedCall) { try Self.keep(failedCall, db) }
+            // The row's removal is what makes its result delivered once: a completion whose row
+            // is gone (completed before) writes nothing.
+            var delete = try FastStatement(db, sql: "DELETE FROM outbox WHERE outbox_id = ?")
+            var insert = try Self.inboxInsert(db)
+            for completion in completions {
+                delete.bind(completion.outboxID)
+                try delete.run()
+                guard db.changesCount == 1 else { continue }
+                _ = try Self.insertInto(&insert, completion.result)
+                if let failedCall = completion.failedCall { try Self.keep(failedCall, db) }
+            }
         }
     }
 

@@ -91,7 +91,7 @@ public final class MemoryStore: WaymarkStore {
 
     public func completeOutbox(_ completions: [OutboxCompletion]) throws(StoreError) {
         try write { state, journal throws(StoreError) in
-            for completion in completions {
+            for completion in completions where state.outbox[completion.outboxID] != nil {
                 state.set(\.outbox, completion.outboxID, nil, &journal)
                 _ = state.appendToInbox(completion.result, &journal)
                 if let failedCall = completion.failedCall { try state.keepFailedCall(failedCall, &journal) }
