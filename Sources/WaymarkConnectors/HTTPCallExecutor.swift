@@ -47,6 +47,8 @@ public final class HTTPCallExecutor: ExternalCallExecutor {
     let runner: HTTPCallRunner
     let cache: ResponseCache
     let messages: (any ExternalCallExecutor)?
+    /// The transport's preferred executors.
+    public let preferredExecutors: [any TaskExecutor]
 
     /// Creates an executor.
     /// - Parameters:
@@ -66,6 +68,7 @@ public final class HTTPCallExecutor: ExternalCallExecutor {
         self.clock = clock
         self.logger = logger
         self.messages = messages
+        preferredExecutors = transport.preferredExecutors
         let tokens = TokenStore(fetcher: TokenFetcher(transport: transport, clock: clock, logger: logger), clock: clock)
         runner = HTTPCallRunner(
             transport: transport, authenticator: RequestAuthenticator(tokens: tokens), clock: clock,

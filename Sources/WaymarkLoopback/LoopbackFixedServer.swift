@@ -5,13 +5,15 @@ import Synchronization
 
 /// An HTTP/1.1 server on loopback that answers every request with the same response, on the
 /// connection's event loop (no task per request): the cheapest receiver this package can be,
-/// for benchmarks that measure the caller. It counts the requests it answered.
+/// for benchmarks that measure the caller. It counts the requests it answered and the connections
+/// it accepted.
 public final class LoopbackFixedServer: Sendable {
     private let host: String
     private let response: LoopbackResponse
     private let group: any EventLoopGroup
     private let state = Mutex<(port: Int, channel: (any Channel)?)>((0, nil))
     private let answered = Atomic<Int>(0)
+    private let accepted = Atomic<Int>(0)
 
     /// Creates a server; it listens once `start()` is called.
     public init(
@@ -31,6 +33,9 @@ public final class LoopbackFixedServer: Sendable {
 
     /// How many requests were answered.
     public var requestCount: Int { answered.load(ordering: .relaxed) }
+
+    /// How many connections were accepted.
+    public var connectionCount: Int { accepted.load(ordering: .relaxed) }
 
     /// Starts listening on an ephemeral port.
     @discardableResult
@@ -60,6 +65,8 @@ public final class LoopbackFixedServer: Sendable {
     }
 
     fileprivate func countRequest() { answered.add(1, ordering: .relaxed) }
+
+    fileprivate func countConnection() { accepted.add(1, ordering: .relaxed) }
 }
 
 /// Answers each request, once read whole, with the fixed response.
@@ -82,6 +89,11 @@ private final class FixedReplyHandler: ChannelInboundHandler {
         status = HTTPResponseStatus(statusCode: response.status)
         body = ByteBuffer(bytes: response.body)
         self.server = server
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        server.countConnection()
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -9,4 +9,13 @@ public protocol HTTPTransport: Sendable {
     /// - Throws: `HTTPTransportError` when no complete answer came (timeout, connection, bad URL,
     ///   oversized body). Statuses, 4xx and 5xx included, are answers, not errors.
     func send(_ request: HTTPRequestSpec, timeout: Int64) async throws(HTTPTransportError) -> HTTPResponseSpec
+
+    /// Executors that callers may run on to send with the fewest thread hops (the transport's
+    /// event loops); empty by default.
+    var preferredExecutors: [any TaskExecutor] { get }
+}
+
+extension HTTPTransport {
+    /// None.
+    public var preferredExecutors: [any TaskExecutor] { [] }
 }

@@ -32,7 +32,16 @@ public final class PooledHTTP1Transport: HTTPTransport {
     private let settings: Settings
     private let group: any EventLoopGroup
     private let secure: any HTTPTransport
-    private let idle = Mutex<[String: [any Channel]]>([:])
+    /// Idle connections by origin and event loop.
+    private let idle = Mutex<[PoolKey: [any Channel]]>([:])
+    /// One executor per event loop of the group: a caller running on one sends on that loop's connections.
+    public let preferredExecutors: [any TaskExecutor]
+
+    /// Where an idle connection is kept: its origin and its event loop.
+    private struct PoolKey: Hashable {
+        var origin: String
+        var eventLoop: ObjectIdentifier
+    }
 
     /// Creates a transport.
     /// - Parameters:
@@ -45,6 +54,7 @@ public final class PooledHTTP1Transport: HTTPTransport {
     ) {
         self.settings = settings
         self.group = eventLoopGroup
+        preferredExecutors = eventLoopGroup.makeIterator().map { EventLoopTaskExecutor($0) }
         self.secure = secure ?? AsyncHTTPClientTransport(settings: .init(maxResponseBytes: settings.maxResponseBytes))
     }
 
@@ -90,17 +100,24 @@ public final class PooledHTTP1Transport: HTTPTransport {
         response.headers.contains { $0.name.lowercased() == "connection" && $0.value.lowercased() == "close" }
     }
 
-    /// An idle connection to the target's origin, or a new one.
+    /// The event loop the caller runs on, if one of the group's; else one of the group's.
+    private var nearestEventLoop: any EventLoop {
+        MultiThreadedEventLoopGroup.currentEventLoop ?? group.any()
+    }
+
+    /// An idle connection to the target's origin on the caller's event loop, or a new one there.
     private func connection(to target: PlainHTTPTarget, deadline: NIODeadline, request: HTTPRequestSpec) async throws(HTTPTransportError)
         -> any Channel
     {
-        while let channel = idle.withLock({ $0[target.origin]?.popLast() }) {
+        let eventLoop = nearestEventLoop
+        let key = PoolKey(origin: target.origin, eventLoop: ObjectIdentifier(eventLoop))
+        while let channel = idle.withLock({ $0[key]?.popLast() }) {
             if channel.isActive { return channel }
         }
         let maxBytes = settings.maxResponseBytes
         let connectDeadline = min(deadline, NIODeadline.now() + .milliseconds(settings.connectTimeout))
         do {
-            return try await ClientBootstrap(group: group)
+            return try await ClientBootstrap(group: eventLoop)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connectTimeout(max(.milliseconds(1), connectDeadline - .now()))
                 .channelInitializer { channel in
@@ -117,11 +134,12 @@ public final class PooledHTTP1Transport: HTTPTransport {
         }
     }
 
-    /// Keeps a connection for the next request to its origin (closed when the pool is full).
+    /// Keeps a connection for the next request to its origin on its event loop (closed when the pool is full).
     private func keep(_ channel: any Channel, for origin: String) {
+        let key = PoolKey(origin: origin, eventLoop: ObjectIdentifier(channel.eventLoop))
         let kept = idle.withLock { pools in
-            guard pools[origin, default: []].count < settings.idleConnectionsPerOrigin else { return false }
-            pools[origin, default: []].append(channel)
+            guard pools[key, default: []].count < settings.idleConnectionsPerOrigin else { return false }
+            pools[key, default: []].append(channel)
             return true
         }
         if !kept { channel.close(promise: nil) }

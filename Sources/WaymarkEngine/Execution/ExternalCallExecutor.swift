@@ -20,6 +20,11 @@ public protocol ExternalCallExecutor: Sendable {
     /// `errorKind`, which the journey's error path handles. `request.id` is the idempotency key.
     /// - Parameter configuration: the configs the engine runs with (action and data source definitions).
     func execute(_ request: ExternalCallRequest, configuration: Configuration) async -> ExternalCallResult
+
+    /// Where the outbox dispatcher runs its calls, spread across them: e.g. the HTTP client's
+    /// event loops, so a request is written and its answer read with no hop between threads.
+    /// Empty (the default): Swift's global concurrent executor.
+    var preferredExecutors: [any TaskExecutor] { get }
 }
 
 /// When an external call may be made.
@@ -36,4 +41,7 @@ extension ExternalCallExecutor {
 
     /// Every call now.
     public func admission(for request: ExternalCallRequest, configuration: Configuration, now: Int64) -> CallAdmission { .now }
+
+    /// None: the global concurrent executor.
+    public var preferredExecutors: [any TaskExecutor] { [] }
 }

@@ -56,6 +56,10 @@ final class OutboxCalls: Sendable {
         var holdingSlots: Set<String> = []
         /// The earliest instant rows were postponed to (busy endpoint, throttling slot).
         var nextPostponed: Int64?
+        /// Whether completions are being committed.
+        var committing = false
+        /// While a read runs: the rows released since it began (its rows may still show them).
+        var releasedDuringRead: Set<String>?
     }
 
     private let state = Mutex(State())
@@ -74,8 +78,32 @@ final class OutboxCalls: Sendable {
     /// How many calls are in flight.
     var inFlightCount: Int { state.withLock { $0.inFlight } }
 
-    /// Whether the row is known.
-    func isKnown(_ id: String) -> Bool { state.withLock { $0.known.contains(id) } }
+    /// Whether the row is known, or was released while the current read ran.
+    func isKnown(_ id: String) -> Bool {
+        state.withLock { $0.known.contains(id) || $0.releasedDuringRead?.contains(id) == true }
+    }
+
+    /// Marks the start of a read of the outbox: rows released from now on stay known to it
+    /// (its snapshot may predate their commit) until `endRead()`.
+    func beginRead() { state.withLock { $0.releasedDuringRead = [] } }
+
+    /// Marks the end of the read.
+    func endRead() { state.withLock { $0.releasedDuringRead = nil } }
+
+    /// Takes the right to commit completions: `false` while a commit runs.
+    func beginCommit() -> Bool {
+        state.withLock { state in
+            guard !state.committing else { return false }
+            state.committing = true
+            return true
+        }
+    }
+
+    /// Whether a commit runs.
+    var isCommitting: Bool { state.withLock { $0.committing } }
+
+    /// Gives the right to commit back.
+    func endCommit() { state.withLock { $0.committing = false } }
 
     /// Queues a call for its endpoint.
     func enqueue(_ call: OutboxCall) {
@@ -206,7 +234,10 @@ final class OutboxCalls: Sendable {
     /// Forgets committed rows.
     func release(_ completions: [OutboxCompletion]) {
         state.withLock { state in
-            for completion in completions { state.known.remove(completion.outboxID) }
+            for completion in completions {
+                state.known.remove(completion.outboxID)
+                state.releasedDuringRead?.insert(completion.outboxID)
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import WaymarkStore
 /// are committed in groups (`commitGroup` of them, or after `commitDelay`). The rows of an
 /// endpoint stuck at its bound step aside for `busyEndpointDelay` when the queues are full. A
 /// throttled call (`CallAdmission.at`) waits for its slot in its outbox row — the durable queue
-/// — up to `throttleQueueLimit`, then fails.
+/// — up to `throttleQueueLimit`, then fails. Calls run on the executor's `preferredExecutors`
+/// (its HTTP client's event loops), spread across them.
 ///
 /// A crash before a completion is committed runs the call again (at least once; `request.id`,
 /// the idempotency key, lets the receiver drop the duplicate). A call that failed (after its
@@ -71,17 +72,22 @@ package struct OutboxDispatcher: Service {
 
     package func run() async throws {
         var lastRead = Int64.min
+        let executors = executor.preferredExecutors
+        var nextExecutor = 0
         await withDiscardingTaskGroup { group in
             await ServiceLoop.run(
                 name: "outbox dispatcher", doorbell: doorbells.outbox, clock: clock, pollInterval: configuration.idlePollInterval,
                 logger: logger
             ) {
                 let now = clock.now()
-                var committed = 0
+                var committing = false
                 if let oldest = calls.oldestFinished,
-                    oldest + Self.commitDelay <= now || calls.inFlightCount == 0 || calls.finishedCount >= Self.commitGroup
+                    oldest + Self.commitDelay <= now || calls.inFlightCount == 0 || calls.finishedCount >= Self.commitGroup,
+                    calls.beginCommit()
                 {
-                    committed = try await commitFinished()
+                    // Beside the loop: reading and starting calls never wait for a commit (its fsync, a checkpoint).
+                    committing = true
+                    group.addTask { await commitInBackground() }
                 }
                 let lowQueue = calls.queuedCount < configuration.outboxBatchSize / 2
                 if lowQueue, lastRead + Self.commitDelay <= now || calls.inFlightCount == 0 {
@@ -90,21 +96,40 @@ package struct OutboxDispatcher: Service {
                 }
                 let started = calls.start(now: now)
                 for call in started {
-                    group.addTask { await runLane(from: call) }
+                    if executors.isEmpty {
+                        group.addTask { await runLane(from: call) }
+                    } else {
+                        group.addTask(executorPreference: executors[nextExecutor % executors.count]) { await runLane(from: call) }
+                        nextExecutor &+= 1
+                    }
                 }
                 let deadlines = [
-                    calls.nextPostponed(after: now), calls.oldestFinished.map { $0 + Self.commitDelay },
+                    // A commit under way rings the doorbell when it ends.
+                    calls.nextPostponed(after: now), calls.isCommitting ? nil : calls.oldestFinished.map { $0 + Self.commitDelay },
                     lowQueue ? lastRead + Self.commitDelay : nil,
                 ]
-                return .init(didWork: committed > 0 || !started.isEmpty, nextDeadline: deadlines.compactMap { $0 }.min())
+                return .init(didWork: committing || !started.isEmpty, nextDeadline: deadlines.compactMap { $0 }.min())
             }
         }
-        // Shut down: the calls in flight have finished; their results are kept.
+        // Shut down: the calls in flight and the last commit have finished; their results are kept.
         do {
             try await commitFinished()
         } catch {
             logger.error("outbox dispatcher could not commit its last results; the calls will run again", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Commits the finished calls (`commitFinished`) holding the right to commit, then wakes the
+    /// loop. A failed commit is logged; its completions are committed again after the poll interval.
+    private func commitInBackground() async {
+        do {
+            try await commitFinished()
+        } catch {
+            logger.error("outbox dispatcher could not commit results; retrying", metadata: ["error": "\(error)"])
+            try? await clock.sleep(until: clock.now() + configuration.idlePollInterval)
+        }
+        calls.endCommit()
+        doorbells.outbox.ring()
     }
 
     /// Runs `call`, then the next queued call its slot allows, and so on, without going back to
@@ -145,6 +170,8 @@ package struct OutboxDispatcher: Service {
     /// complete at once with an error. When `postponingStuck` and the queues are full, the rows
     /// of stuck endpoints beyond a bound's worth are postponed by `busyEndpointDelay`.
     func read(now: Int64, postponingStuck: Bool) async throws(StoreError) {
+        calls.beginRead()
+        defer { calls.endRead() }
         let rows = try await store.outboxEntries(availableAt: now, limit: calls.knownCount + configuration.outboxBatchSize)
         let configs = catalog.current.configuration
         var throttled: [Int64: [String]] = [:]

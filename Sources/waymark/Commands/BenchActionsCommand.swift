@@ -34,6 +34,9 @@ struct BenchActionsCommand: AsyncParsableCommand {
     @Option(help: "Calls in flight at once per endpoint (the engine's default).")
     var perEndpoint: Int = EngineConfiguration().outboxConcurrencyPerEndpoint
 
+    @Option(help: "Rounds of the two runs, alternated; the medians are compared.")
+    var rounds: Int = 1
+
     @Option(help: "The store: sqlite (durable: WAL, synchronous=FULL) or memory.")
     var store: BenchOptions.StoreKind = .sqlite
 
@@ -47,8 +50,8 @@ struct BenchActionsCommand: AsyncParsableCommand {
     var client: Client = .pooled
 
     func validate() throws {
-        guard calls > 0, slowCalls >= 0, slowAnswer >= 0, concurrency > 0, perEndpoint > 0 else {
-            throw ValidationError("--calls, --concurrency and --per-endpoint must be at least 1; the others at least 0")
+        guard calls > 0, slowCalls >= 0, slowAnswer >= 0, concurrency > 0, perEndpoint > 0, rounds > 0 else {
+            throw ValidationError("--calls, --concurrency, --per-endpoint and --rounds must be at least 1; the others at least 0")
         }
     }
 
@@ -62,9 +65,18 @@ struct BenchActionsCommand: AsyncParsableCommand {
         }.start()
         let transport: any HTTPTransport & Sendable = client == .pooled ? PooledHTTP1Transport() : AsyncHTTPClientTransport()
         print("fast endpoint \(fast.baseURL), slow endpoint \(slow.baseURL) (answers after \(slowAnswer) ms), store: \(store.rawValue), client: \(client.rawValue)")
-        let alone = try await measure(fast: fast, slow: slow, slowCalls: 0, transport: transport)
-        let beside = try await measure(fast: fast, slow: slow, slowCalls: slowCalls, transport: transport)
-        print(String(format: "fast endpoint beside the slow one: %.1f %% of its rate alone", beside / alone * 100))
+        var alone: [Double] = []
+        var beside: [Double] = []
+        for _ in 0..<rounds {
+            alone.append(try await measure(fast: fast, slow: slow, slowCalls: 0, transport: transport))
+            beside.append(try await measure(fast: fast, slow: slow, slowCalls: slowCalls, transport: transport))
+        }
+        if rounds > 1 {
+            print(String(
+                format: "fast endpoint over %d rounds: alone %.0f–%.0f calls/s (median %.0f), beside the slow one %.0f–%.0f (median %.0f)",
+                rounds, alone.min() ?? 0, alone.max() ?? 0, Self.median(alone), beside.min() ?? 0, beside.max() ?? 0, Self.median(beside)))
+        }
+        print(String(format: "fast endpoint beside the slow one: %.1f %% of its rate alone", Self.median(beside) / Self.median(alone) * 100))
         if let pooled = transport as? PooledHTTP1Transport { try await pooled.shutdown() }
         if let client = transport as? AsyncHTTPClientTransport { try await client.shutdown() }
         try await fast.shutdown()
@@ -111,6 +123,14 @@ struct BenchActionsCommand: AsyncParsableCommand {
             format: "fast endpoint %@: %d calls answered and committed in %.3f s = %.0f calls/s (CPU %.3f s, %.0f calls per CPU-second)",
             label, calls, seconds, rate, cpu, Double(calls) / cpu))
         return rate
+    }
+
+    /// The middle value (the mean of the two middle ones for an even count).
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
     }
 
     /// A custom action POSTing a small JSON payload to `url`.

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import Synchronization
 import Testing
@@ -96,6 +97,48 @@ import WaymarkStore
 
     static func results(_ store: any WaymarkStore) async throws -> Set<String> {
         Set(try await store.inboxEntries(partition: 0, after: 0, limit: 1_000).map(\.eventID))
+    }
+
+    /// A task executor running its jobs on one serial queue, which the jobs can recognise.
+    final class QueueExecutor: TaskExecutor {
+        static let key = DispatchSpecificKey<Bool>()
+        let queue = DispatchQueue(label: "test.calls")
+
+        init() { queue.setSpecific(key: Self.key, value: true) }
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
+    /// Runs calls and counts those that ran on a `QueueExecutor`.
+    final class PreferringExecutor: ExternalCallExecutor {
+        let preferredExecutors: [any TaskExecutor] = [QueueExecutor()]
+        private let counts = Mutex((onPreferred: 0, elsewhere: 0))
+        var onPreferred: Int { counts.withLock { $0.onPreferred } }
+        var elsewhere: Int { counts.withLock { $0.elsewhere } }
+
+        func execute(_ request: ExternalCallRequest, configuration: Configuration) async -> ExternalCallResult {
+            let onQueue = DispatchQueue.getSpecific(key: QueueExecutor.key) == true
+            counts.withLock { onQueue ? ($0.onPreferred += 1) : ($0.elsewhere += 1) }
+            return ExternalCallResult(callID: request.id)
+        }
+    }
+
+    @Test func callsRunOnTheExecutorsPreferredExecutors() async throws {
+        let store: any WaymarkStore = MemoryStore()
+        let rows = (0..<20).map { Self.row("call-\($0)", action: "hook") }
+        try await Self.commit(store, rows)
+        let executor = PreferringExecutor()
+        let dispatcher = Self.dispatcher(store, executor, clock: SystemClock())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await dispatcher.run() }
+            try await Self.eventually("every call completes") { try await Self.results(store) == Set(rows.map(\.id)) }
+            group.cancelAll()
+        }
+        #expect(executor.onPreferred == 20)
+        #expect(executor.elsewhere == 0)
     }
 
     @Test func aSlowEndpointHoldsItsOwnSlotsAndOtherCallsGoOn() async throws {
