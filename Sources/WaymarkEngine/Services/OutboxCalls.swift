@@ -75,6 +75,13 @@ final class OutboxCalls: Sendable {
     var knownCount: Int { state.withLock { $0.known.count } }
     /// How many rows wait in the queues.
     var queuedCount: Int { state.withLock { $0.queued } }
+    /// How many queued calls could start once slots free up in all: those of endpoints below
+    /// their bound. (An endpoint at its bound may be stuck; its backlog must not stop reading.)
+    var startableCount: Int {
+        state.withLock { state in
+            state.queues.values.reduce(0) { sum, queue in queue.inFlight < limitPerEndpoint ? sum + queue.waiting : sum }
+        }
+    }
     /// How many calls are in flight.
     var inFlightCount: Int { state.withLock { $0.inFlight } }
 

@@ -37,6 +37,8 @@ package struct OutboxDispatcher: Service {
     static let commitDelay: Int64 = 10
     /// An endpoint at its bound with no call finished for this long (milliseconds) is stuck.
     static let stuckAfter: Int64 = 1_000
+    /// The queues hold at most this many batches' worth of rows (`outboxBatchSize`).
+    static let queueBound = 4
 
     package init(
         store: any WaymarkStore, clock: any EngineClock, configuration: EngineConfiguration, catalog: CatalogHolder,
@@ -57,7 +59,7 @@ package struct OutboxDispatcher: Service {
     /// - Returns: how many rows it completed.
     @discardableResult
     package func dispatchAvailable() async throws(StoreError) -> Int {
-        try await read(now: clock.now(), postponingStuck: false)
+        try await read(now: clock.now())
         while true {
             let started = calls.start(now: clock.now())
             if started.isEmpty { break }
@@ -89,11 +91,16 @@ package struct OutboxDispatcher: Service {
                     committing = true
                     group.addTask { await commitInBackground() }
                 }
-                let lowQueue = calls.queuedCount < configuration.outboxBatchSize / 2
+                // Read more when few calls can start soon, and while the queues hold less than
+                // `queueBound` rows (the backlog of a stuck endpoint steps aside once it is seen stuck).
+                let lowQueue = calls.startableCount < configuration.outboxBatchSize / 2
+                    && calls.queuedCount < Self.queueBound * configuration.outboxBatchSize
                 if lowQueue, lastRead + Self.commitDelay <= now || calls.inFlightCount == 0 {
-                    try await read(now: now, postponingStuck: true)
+                    try await read(now: now)
                     lastRead = now
                 }
+                let fullQueues = calls.queuedCount >= configuration.outboxBatchSize
+                if fullQueues { try await postponeStuckBacklogs(now: now) }
                 let started = calls.start(now: now)
                 for call in started {
                     if executors.isEmpty {
@@ -106,7 +113,7 @@ package struct OutboxDispatcher: Service {
                 let deadlines = [
                     // A commit under way rings the doorbell when it ends.
                     calls.nextPostponed(after: now), calls.isCommitting ? nil : calls.oldestFinished.map { $0 + Self.commitDelay },
-                    lowQueue ? lastRead + Self.commitDelay : nil,
+                    lowQueue ? lastRead + Self.commitDelay : nil, fullQueues ? now + Self.stuckAfter / 4 : nil,
                 ]
                 return .init(didWork: committing || !started.isEmpty, nextDeadline: deadlines.compactMap { $0 }.min())
             }
@@ -167,9 +174,8 @@ package struct OutboxDispatcher: Service {
 
     /// Reads the available rows not known yet into the queues. Rows whose throttling slot is not
     /// near are postponed to it; unreadable rows and rows past their throttling queue's limit
-    /// complete at once with an error. When `postponingStuck` and the queues are full, the rows
-    /// of stuck endpoints beyond a bound's worth are postponed by `busyEndpointDelay`.
-    func read(now: Int64, postponingStuck: Bool) async throws(StoreError) {
+    /// complete at once with an error.
+    func read(now: Int64) async throws(StoreError) {
         calls.beginRead()
         defer { calls.endRead() }
         let rows = try await store.outboxEntries(availableAt: now, limit: calls.knownCount + configuration.outboxBatchSize)
@@ -209,7 +215,11 @@ package struct OutboxDispatcher: Service {
             calls.holdSlots(ids)
             calls.notePostponed(until: slot, now: now)
         }
-        guard postponingStuck, calls.queuedCount >= configuration.outboxBatchSize else { return }
+    }
+
+    /// Postpones by `busyEndpointDelay` the queued rows of stuck endpoints beyond a bound's worth,
+    /// so the rows read next are other endpoints'.
+    func postponeStuckBacklogs(now: Int64) async throws(StoreError) {
         let stuck = calls.takeOverflow(keeping: calls.limitPerEndpoint, now: now, stuckAfter: Self.stuckAfter)
         guard !stuck.isEmpty else { return }
         try await store.postponeOutbox(ids: stuck.map(\.row.id), until: now + configuration.busyEndpointDelay)

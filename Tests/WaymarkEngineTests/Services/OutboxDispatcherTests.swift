@@ -194,4 +194,30 @@ import WaymarkStore
         #expect(result.errorCode == "throttleQueueLimit")
         #expect(executor.started("throttled") == 0)
     }
+
+    @Test func aStuckEndpointsBacklogStepsAsideForOtherCalls() async throws {
+        // Batches of 8 rows, 2 calls per endpoint: 100 rows of a hung endpoint come first in the
+        // outbox, far more than the queues keep (4 batches); the 10 calls behind them still run.
+        let store: any WaymarkStore = MemoryStore()
+        let stuck = (0..<100).map { Self.row("stuck-\($0)", action: "stuck") }
+        let fast = (0..<10).map { Self.row("fast-\($0)", action: "fast", createdAt: 1) }
+        try await Self.commit(store, stuck + fast)
+        let executor = GatedExecutor(holding: ["stuck"])
+        let dispatcher = Self.dispatcher(
+            store, executor, clock: SystemClock(),
+            configuration: EngineConfiguration(
+                partitionCount: 1, outboxBatchSize: 8, outboxConcurrencyPerEndpoint: 2, busyEndpointDelay: 60_000,
+                idlePollInterval: 86_400_000))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await dispatcher.run() }
+            try await Self.eventually("every fast call completes") { try await Self.results(store) == Set(fast.map(\.id)) }
+            #expect(executor.started("stuck") == 2)
+            // The backlog beyond the queues' bound was postponed (by `busyEndpointDelay`), not lost.
+            let rows = try await store.outboxEntries(availableAt: .max, limit: 200)
+            #expect(rows.count == 100)
+            #expect(rows.contains { $0.availableAt > 1 })
+            executor.release()
+            group.cancelAll()
+        }
+    }
 }
