@@ -95,6 +95,27 @@ import WaymarkStore
         }
     }
 
+    /// A memory store with `held` rows for the endpoint `"held"` (which the executor holds) first,
+    /// then `fast` rows for `"fast"`.
+    static func heldThenFast(held: Int, fast: Int) async throws
+        -> (store: any WaymarkStore, fast: [OutboxRecord], executor: GatedExecutor)
+    {
+        let store: any WaymarkStore = MemoryStore()
+        let heldRows = (0..<held).map { Self.row("held-\($0)", action: "held") }
+        let fastRows = (0..<fast).map { Self.row("fast-\($0)", action: "fast", createdAt: 1) }
+        try await Self.commit(store, heldRows + fastRows)
+        return (store, fastRows, GatedExecutor(holding: ["held"]))
+    }
+
+    /// Runs `body` while `dispatcher` runs as a service.
+    static func whileRunning(_ dispatcher: OutboxDispatcher, _ body: () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await dispatcher.run() }
+            try await body()
+            group.cancelAll()
+        }
+    }
+
     static func results(_ store: any WaymarkStore) async throws -> Set<String> {
         Set(try await store.inboxEntries(partition: 0, after: 0, limit: 1_000).map(\.eventID))
     }
@@ -131,35 +152,25 @@ import WaymarkStore
         let rows = (0..<20).map { Self.row("call-\($0)", action: "hook") }
         try await Self.commit(store, rows)
         let executor = PreferringExecutor()
-        let dispatcher = Self.dispatcher(store, executor, clock: SystemClock())
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await dispatcher.run() }
+        try await Self.whileRunning(Self.dispatcher(store, executor, clock: SystemClock())) {
             try await Self.eventually("every call completes") { try await Self.results(store) == Set(rows.map(\.id)) }
-            group.cancelAll()
         }
         #expect(executor.onPreferred == 20)
         #expect(executor.elsewhere == 0)
     }
 
     @Test func aSlowEndpointHoldsItsOwnSlotsAndOtherCallsGoOn() async throws {
-        let store: any WaymarkStore = MemoryStore()
-        let slow = (0..<10).map { Self.row("slow-\($0)", action: "slow") }
-        let fast = (0..<30).map { Self.row("fast-\($0)", action: "fast", createdAt: 1) }
-        try await Self.commit(store, slow + fast)
-        let executor = GatedExecutor(holding: ["slow"])
-        let dispatcher = Self.dispatcher(store, executor, clock: SystemClock())
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await dispatcher.run() }
-            // Every fast call completes while the slow ones hang; the slow endpoint never has
+        let (store, fast, executor) = try await Self.heldThenFast(held: 10, fast: 30)
+        try await Self.whileRunning(Self.dispatcher(store, executor, clock: SystemClock())) {
+            // Every fast call completes while the held ones hang; the held endpoint never has
             // more than its 4 slots.
             try await Self.eventually("every fast call completes") { try await Self.results(store) == Set(fast.map(\.id)) }
-            #expect(executor.started("slow") == 4)
+            #expect(executor.started("held") == 4)
             #expect(try await store.outboxEntries(availableAt: .max, limit: 100).count == 10)
             executor.release()
             try await Self.eventually("every call completes") { try await Self.results(store).count == 40 }
-            #expect(executor.started("slow") == 10)
+            #expect(executor.started("held") == 10)
             #expect(try await store.outboxEntries(availableAt: .max, limit: 100).isEmpty)
-            group.cancelAll()
         }
     }
 
@@ -198,26 +209,20 @@ import WaymarkStore
     @Test func aStuckEndpointsBacklogStepsAsideForOtherCalls() async throws {
         // Batches of 8 rows, 2 calls per endpoint: 100 rows of a hung endpoint come first in the
         // outbox, far more than the queues keep (4 batches); the 10 calls behind them still run.
-        let store: any WaymarkStore = MemoryStore()
-        let stuck = (0..<100).map { Self.row("stuck-\($0)", action: "stuck") }
-        let fast = (0..<10).map { Self.row("fast-\($0)", action: "fast", createdAt: 1) }
-        try await Self.commit(store, stuck + fast)
-        let executor = GatedExecutor(holding: ["stuck"])
+        let (store, fast, executor) = try await Self.heldThenFast(held: 100, fast: 10)
         let dispatcher = Self.dispatcher(
             store, executor, clock: SystemClock(),
             configuration: EngineConfiguration(
                 partitionCount: 1, outboxBatchSize: 8, outboxConcurrencyPerEndpoint: 2, busyEndpointDelay: 60_000,
                 idlePollInterval: 86_400_000))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await dispatcher.run() }
+        try await Self.whileRunning(dispatcher) {
             try await Self.eventually("every fast call completes") { try await Self.results(store) == Set(fast.map(\.id)) }
-            #expect(executor.started("stuck") == 2)
+            #expect(executor.started("held") == 2)
             // The backlog beyond the queues' bound was postponed (by `busyEndpointDelay`), not lost.
             let rows = try await store.outboxEntries(availableAt: .max, limit: 200)
             #expect(rows.count == 100)
             #expect(rows.contains { $0.availableAt > 1 })
             executor.release()
-            group.cancelAll()
         }
     }
 }
