@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "WaymarkWorkloads", targets: ["WaymarkWorkloads"]),
         .library(name: "WaymarkConnectors", targets: ["WaymarkConnectors"]),
         .library(name: "WaymarkLoopback", targets: ["WaymarkLoopback"]),
+        .library(name: "WaymarkServer", targets: ["WaymarkServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "WaymarkExpression"),
@@ -70,6 +72,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The REST API (Hummingbird) over the engine on SQLite: `waymark serve`.
+        .target(
+            name: "WaymarkServer",
+            dependencies: [
+                "WaymarkCore",
+                "WaymarkEngine",
+                "WaymarkSQLite",
+                "WaymarkConnectors",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The configs and events of the benchmark workloads (the CLI's `bench`, Benchmarks/).
         .target(name: "WaymarkWorkloads", dependencies: ["WaymarkCore"]),
         .executableTarget(
@@ -81,6 +97,7 @@ let package = Package(
                 "WaymarkWorkloads",
                 "WaymarkConnectors",
                 "WaymarkLoopback",
+                "WaymarkServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -90,7 +107,8 @@ let package = Package(
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkEngineTests", dependencies: ["WaymarkEngine", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkConnectorsTests", dependencies: ["WaymarkConnectors", "WaymarkLoopback", "WaymarkSQLite"]),
-        .testTarget(name: "WaymarkCLITests", dependencies: ["waymark", "WaymarkLoopback"], exclude: ["Fixtures"]),
+        .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkConnectors", "WaymarkLoopback"]),
+        .testTarget(name: "WaymarkCLITests", dependencies: ["waymark", "WaymarkLoopback", "WaymarkConnectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -85,7 +85,7 @@ import WaymarkLoopback
 
     @Test func slowEndpointTimesOutWithinTheTimeout() async throws {
         try await Harness.run(handler: { _ in
-            try? await Task.sleep(for: .seconds(2))
+            try? await Task.sleep(for: .seconds(10))
             return .status(200)
         }) { harness in
             let configuration = Fixture.actionConfiguration(url: harness.baseURL + "/slow")
@@ -96,7 +96,8 @@ import WaymarkLoopback
             #expect(result.errorKind == .timeout)
             #expect(result.errorCode == "timeout")
             #expect(result.status == nil)
-            #expect(elapsed >= .milliseconds(280) && elapsed < .milliseconds(700))
+            // Cut at the timeout, far before the answer (a loose bound: the machine may be busy).
+            #expect(elapsed >= .milliseconds(280) && elapsed < .seconds(5))
             #expect(result.executionTime >= 280)
         }
     }

@@ -1,0 +1,131 @@
+import Hummingbird
+import WaymarkCore
+import WaymarkEngine
+
+/// The configuration API: events, data sources, actions and journey versions as JSON documents
+/// (the formats of docs/model.md). Secrets are never answered (`<redacted>`); they are sealed at
+/// rest by the store.
+///
+/// - `GET /v1/config[?kind=event|dataSource|action|journey]`: every stored document.
+/// - `GET /v1/config/{kind}/{name}`: one document (a journey by its id: every version).
+/// - `PUT /v1/config/{kind}/{name}`: creates or replaces one event, data source or action.
+/// - `POST /v1/config`: saves a list of documents together (an import; journeys included) and
+///   runs with them; refused whole (`422`) when a journey version among them cannot run.
+struct ConfigRoutes: Sendable {
+    let engine: Engine
+    let limits: ServerSettings.Limits
+
+    static let kinds: Set<String> = ["event", "dataSource", "action", "journey"]
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/config") { request, _ in try await list(kind: request.uri.queryParameters["kind"].map(String.init)) }
+        router.get("/v1/config/{kind}/{name}") { _, context in
+            try await one(kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "")
+        }
+        router.put("/v1/config/{kind}/{name}") { request, context in
+            try await put(request, kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "")
+        }
+        router.post("/v1/config") { request, _ in try await importDocuments(request) }
+    }
+
+    func list(kind: String?) async throws(APIError) -> Response {
+        if let kind { try Self.check(kind: kind) }
+        let documents = try await stored().filter { kind == nil || $0.kind == kind }
+        return JSONResponse.make(.fields(["configs": .array(try documents.map(Self.json))]))
+    }
+
+    func one(kind: String, name: String) async throws(APIError) -> Response {
+        try Self.check(kind: kind)
+        let matching = try await stored().filter { $0.kind == kind && Self.identifier(of: $0) == name }
+        guard let first = matching.first else { throw .notFound("no \(kind) named \(name)") }
+        if kind == "journey" { return JSONResponse.make(.fields(["versions": .array(try matching.map(Self.json))])) }
+        return JSONResponse.make(try Self.json(first))
+    }
+
+    func put(_ request: Request, kind: String, name: String) async throws(APIError) -> Response {
+        try Self.check(kind: kind)
+        guard kind != "journey" else {
+            throw .badRequest("journey versions are saved with POST /v1/config (with their status)", code: "ERR_CONFIG_KIND")
+        }
+        let document = try Self.decode(try await request.bodyBytes(upTo: limits.maximumConfigBytes))
+        guard document.kind == kind, document.name == name else {
+            throw .badRequest(
+                "the body is the \(document.kind) \(document.name), the path names the \(kind) \(name)", code: "ERR_CONFIG_MISMATCH")
+        }
+        try await publish([document])
+        return JSONResponse.make(try Self.json(document))
+    }
+
+    func importDocuments(_ request: Request) async throws(APIError) -> Response {
+        let body = try await request.bodyBytes(upTo: limits.maximumConfigBytes)
+        let list: JSONValue
+        do {
+            list = try JSONValue(parsing: body)
+        } catch {
+            throw .badRequest("the body is not JSON: \(error)", code: "ERR_CONFIG_DECODING")
+        }
+        guard case .object(let fields) = list, case .array(let items)? = fields["configs"] else {
+            throw .badRequest(#"the body is {"configs":[…]}: a list of config documents"#, code: "ERR_CONFIG_DECODING")
+        }
+        var documents: [ConfigDocument] = []
+        for (index, item) in items.enumerated() {
+            do {
+                documents.append(try ConfigDocument.decode(from: item.serializedBytes()))
+            } catch {
+                throw .badRequest("configs[\(index)].\(error.description)", code: "ERR_CONFIG_DECODING")
+            }
+        }
+        try await publish(documents)
+        return JSONResponse.make(.fields(["configs": .array(try documents.map(Self.json))]))
+    }
+
+    // MARK: Helpers
+
+    private func stored() async throws(APIError) -> [ConfigDocument] {
+        do {
+            return try await engine.store.configs()
+        } catch {
+            throw .unavailable("the configs cannot be read: \(error.message)")
+        }
+    }
+
+    private func publish(_ documents: [ConfigDocument]) async throws(APIError) {
+        do {
+            try await engine.publish(documents)
+        } catch {
+            switch error.code {
+            case .journeyCannotRun: throw APIError(.unprocessableContent, error.code.rawValue, error.message)
+            default: throw .unavailable(error.message)
+            }
+        }
+    }
+
+    static func check(kind: String) throws(APIError) {
+        guard kinds.contains(kind) else {
+            throw .notFound("no config kind \(kind): one of \(kinds.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// The name a document is found by: a journey's id, anything else's name.
+    static func identifier(of document: ConfigDocument) -> String {
+        if case .journey(let journey) = document { return journey.id }
+        return document.name
+    }
+
+    static func decode(_ body: [UInt8]) throws(APIError) -> ConfigDocument {
+        do {
+            return try ConfigDocument.decode(from: body)
+        } catch {
+            throw .badRequest(error.description, code: "ERR_CONFIG_DECODING")
+        }
+    }
+
+    /// A document's JSON, secrets redacted.
+    static func json(_ document: ConfigDocument) throws(APIError) -> JSONValue {
+        do {
+            return try JSONValue(parsing: Array(ConfigCoder.encode(document.redacted())))
+        } catch {
+            throw APIError(.internalServerError, "ERR_INTERNAL", "the \(document.kind) \(document.name) cannot be written: \(error)")
+        }
+    }
+}

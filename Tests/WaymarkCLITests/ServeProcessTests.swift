@@ -1,0 +1,124 @@
+import Foundation
+import Synchronization
+import Testing
+import WaymarkConnectors
+import WaymarkCore
+import WaymarkLoopback
+
+/// `waymark serve` as a real process: configured over its API with the multi-step example, it
+/// takes an event over HTTP, its journey calls a real receiver, and SIGTERM stops it cleanly.
+@Suite struct ServeProcessTests {
+    /// A running `waymark serve` and the address it listens on.
+    final class Server: Sendable {
+        let process: Process
+        let baseURL: String
+
+        private init(process: Process, baseURL: String) {
+            self.process = process
+            self.baseURL = baseURL
+        }
+
+        /// Starts `waymark serve --port 0` on `dataDirectory`; returns once it listens.
+        static func start(dataDirectory: String) async throws -> Server {
+            let process = Process()
+            process.executableURL = try WaymarkProcess.executable
+            process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory]
+            process.currentDirectoryURL = WaymarkProcess.packageRoot
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            // The first line names the address; read on a thread of its own (blocking reads).
+            let line = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+                Thread.detachNewThread {
+                    var text = ""
+                    while !text.contains("\n") {
+                        let data = output.fileHandleForReading.availableData
+                        if data.isEmpty { break }
+                        text += String(decoding: data, as: UTF8.self)
+                    }
+                    continuation.resume(returning: text)
+                }
+            }
+            guard let range = line.range(of: "http://") else {
+                process.terminate()
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "waymark serve printed: \(line)"])
+            }
+            return Server(process: process, baseURL: String(line[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+
+        /// Sends SIGTERM and waits for the exit status.
+        func terminate() async -> Int32 {
+            kill(process.processIdentifier, SIGTERM)
+            let process = process
+            return await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    process.waitUntilExit()
+                    continuation.resume(returning: process.terminationStatus)
+                }
+            }
+        }
+    }
+
+    /// The example configs the order follow-up journey needs, its CRM action sent to `crmURL`,
+    /// the journey live.
+    static func exampleConfigs(crmURL: String) throws -> String {
+        let root = WaymarkProcess.packageRoot.appendingPathComponent("examples")
+        var documents: [JSONValue] = []
+        for folder in ["events", "data-sources", "actions"] {
+            let directory = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".json") {
+                var document = try JSONValue(parsing: Array(try Data(contentsOf: directory.appendingPathComponent(name))))
+                if name == "crm-order-sync.json", case .object(var fields) = document {
+                    fields["url"] = .string(crmURL)
+                    document = .object(fields)
+                }
+                documents.append(document)
+            }
+        }
+        let journeyFile = root.appendingPathComponent("journeys/order-follow-up.json")
+        guard case .object(var journey) = try JSONValue(parsing: Array(try Data(contentsOf: journeyFile))) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        journey["status"] = .string("live")
+        documents.append(.object(journey))
+        var body = OrderedFields<JSONValue>()
+        body["configs"] = .array(documents)
+        return String(decoding: JSONValue.object(body).serializedBytes(), as: UTF8.self)
+    }
+
+    @Test func theServerRunsTheOrderFollowUpJourneyAndStopsOnSIGTERM() async throws {
+        let received = Mutex<[LoopbackRequest]>([])
+        let crm = try await LoopbackServer { request in
+            received.withLock { $0.append(request) }
+            return .json(#"{"status":"recorded","customerId":"C-7"}"#)
+        }.start()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-serve-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try await Server.start(dataDirectory: directory)
+        let client = PooledHTTP1Transport()
+
+        func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> (status: Int, body: String) {
+            let response = try await client.send(
+                HTTPRequestSpec(method: method, url: server.baseURL + path, body: body.map { Array($0.utf8) }), timeout: 30_000)
+            return (response.status, String(decoding: response.body, as: UTF8.self))
+        }
+
+        #expect(try await send(.get, "/healthz").status == 200)
+        let configured = try await send(.post, "/v1/config", try Self.exampleConfigs(crmURL: crm.baseURL + "/api/customers"))
+        #expect(configured.status == 200, "\(configured.body)")
+        let ingested = try await send(.post, "/v1/events", SimulateTests.orderPlaced)
+        #expect(ingested.status == 202, "\(ingested.body)")
+
+        let deadline = ContinuousClock.now + .seconds(30)
+        while received.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let call = try #require(received.withLock { $0.first })
+        #expect(call.method == "PUT")
+        #expect(call.path == "/api/customers/eve@example.com/orders")
+        #expect(call.header("authorization") == "Basic " + Data("waymark:change-me".utf8).base64EncodedString())
+        #expect(try JSONValue(parsing: call.bodyText) == JSONValue(parsing: #"{"orderId":"O-1","total":99.9,"tags":["web","journey"]}"#))
+
+        try await client.shutdown()
+        #expect(await server.terminate() == 0)
+        try await crm.shutdown()
+    }
+}

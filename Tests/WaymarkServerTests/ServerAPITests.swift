@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+import Testing
+import WaymarkConnectors
+import WaymarkCore
+import WaymarkLoopback
+
+/// The REST API of `WaymarkServer`, over real HTTP on loopback: health, configs, ingestion, and
+/// a published journey calling a real receiver.
+@Suite struct ServerAPITests {
+    static let signup = """
+        {"kind":"event","id":"evt-signup","name":"signup","eventIDType":{"kind":"systemGenerated","eventID":"evt-signup-1"},"namespace":"Email",
+         "schema":[{"name":"email","type":"string","required":true,"primaryIdentity":true},{"name":"plan","type":"string"}]}
+        """
+
+    static func hook(url: String) -> String {
+        """
+        {"kind":"action","name":"SignupHook","type":"custom","url":"\(url)","method":"POST",
+         "authentication":{"kind":"basic","username":"waymark","password":"s3cret-pw"},
+         "payload":[{"name":"email","kind":"variable","type":"string","required":true},{"name":"plan","kind":"variable","type":"string"}]}
+        """
+    }
+
+    static let journey = """
+        {"kind":"journey","id":"greet","name":"Greet","version":"1.0","status":"live","namespace":"Email",
+         "nodes":[
+          {"id":"start","kind":"event","event":"signup","transitions":[{"kind":"next","target":"call"}]},
+          {"id":"call","kind":"action","action":"SignupHook",
+           "parameters":{"email":"@event{signup.email}","plan":"@event{signup.plan}"},
+           "transitions":[{"kind":"next","target":"end"}]},
+          {"id":"end","kind":"end"}]}
+        """
+
+    static func event(_ id: String, email: String, plan: String = "pro") -> String {
+        #"{"_id":"\#(id)","timestamp":"2026-11-23T08:00:00Z","eventType":"signup","_experience":{"campaign":{"orchestration":{"eventID":"evt-signup-1"}}},"email":"\#(email)","plan":"\#(plan)"}"#
+    }
+
+    @Test func healthAndReadinessAnswer() async throws {
+        try await ServerHarness.run { server in
+            let health = try await server.send(.get, "/healthz")
+            #expect(health.status == 200)
+            #expect(health.json == (try JSONValue(parsing: #"{"status":"ok"}"#)))
+            #expect(try await server.send(.get, "/readyz").json.at("status") == .string("ready"))
+        }
+    }
+
+    @Test func unknownRoutesAndMethodsGetTheErrorShape() async throws {
+        try await ServerHarness.run { server in
+            let missing = try await server.send(.get, "/v1/nothing")
+            #expect(missing.status == 404)
+            #expect(missing.json.at("error", "code") == .string("ERR_NOT_FOUND"))
+            let wrongMethod = try await server.send(.put, "/healthz")
+            #expect([404, 405].contains(wrongMethod.status))
+            #expect(wrongMethod.json.at("error", "message") != nil)
+        }
+    }
+
+    @Test func configsAreSavedAndReadWithoutTheirSecrets() async throws {
+        try await ServerHarness.run { server in
+            let saved = try await server.send(.put, "/v1/config/action/SignupHook", body: Self.hook(url: "http://127.0.0.1:9/hook"))
+            #expect(saved.status == 200)
+            let read = try await server.send(.get, "/v1/config/action/SignupHook")
+            #expect(read.status == 200)
+            #expect(read.json.at("authentication", "password") == .string("<redacted>"))
+            #expect(read.json.at("url") == .string("http://127.0.0.1:9/hook"))
+            let listed = try await server.send(.get, "/v1/config?kind=action")
+            #expect(listed.json.at("configs", 0, "name") == .string("SignupHook"))
+            #expect(listed.json.at("configs", 1) == nil)
+
+            let missing = try await server.send(.get, "/v1/config/action/Nope")
+            #expect(missing.status == 404)
+            #expect(missing.json.at("error", "code") == .string("ERR_NOT_FOUND"))
+            let mismatch = try await server.send(.put, "/v1/config/action/Other", body: Self.hook(url: "http://127.0.0.1:9/hook"))
+            #expect(mismatch.status == 400)
+            #expect(mismatch.json.at("error", "code") == .string("ERR_CONFIG_MISMATCH"))
+            let broken = try await server.send(.put, "/v1/config/event/signup", body: #"{"kind":"event","name":"signup","schema":[{"type":7}]}"#)
+            #expect(broken.status == 400)
+            #expect(broken.json.at("error", "code") == .string("ERR_CONFIG_DECODING"))
+            let notJSON = try await server.send(.post, "/v1/config", body: "{nope")
+            #expect(notJSON.status == 400)
+            let badKind = try await server.send(.get, "/v1/config/widget/x")
+            #expect(badKind.status == 404)
+        }
+    }
+
+    @Test func acceptedEventsRunThePublishedJourneyAndItsActionIsCalled() async throws {
+        let received = Mutex<[LoopbackRequest]>([])
+        let receiver = try await LoopbackServer { request in
+            received.withLock { $0.append(request) }
+            return .json(#"{"ok":true}"#)
+        }.start()
+        try await ServerHarness.run { server in
+            let imported = try await server.send(
+                .post, "/v1/config", body: #"{"configs":[\#(Self.signup),\#(Self.hook(url: receiver.baseURL + "/hook")),\#(Self.journey)]}"#)
+            #expect(imported.status == 200, "\(imported.json)")
+
+            let body = [Self.event("e1", email: "ann@example.com"), Self.event("e2", email: "bob@example.com", plan: "free")]
+                .joined(separator: "\n")
+            let accepted = try await server.send(.post, "/v1/events", body: body)
+            #expect(accepted.status == 202, "\(accepted.json)")
+            #expect(accepted.json.at("accepted") == .int(2))
+            #expect(accepted.json.at("results", 0, "status") == .string("accepted"))
+            #expect(accepted.json.at("results", 1, "entries", 0, "profile", "id") == .string("bob@example.com"))
+
+            // The journey calls the receiver once per person, with the payload built from the event.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while received.withLock({ $0.count }) < 2, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            let calls = received.withLock { $0 }.sorted { $0.bodyText < $1.bodyText }
+            #expect(calls.count == 2)
+            #expect(calls.first?.path == "/hook")
+            #expect(calls.first.map { try? JSONValue(parsing: $0.body) } == (try JSONValue(parsing: #"{"email":"ann@example.com","plan":"pro"}"#)))
+            #expect(calls.first?.header("authorization") == "Basic " + Data("waymark:s3cret-pw".utf8).base64EncodedString())
+
+            // Sent again: duplicates, nothing called twice.
+            let again = try await server.send(.post, "/v1/events", body: body)
+            #expect(again.status == 202)
+            #expect(again.json.at("duplicates") == .int(2))
+        }
+        try await receiver.shutdown()
+    }
+
+    @Test func aBatchWithABadEventIsRefusedNamingItAndKeepsTheOthers() async throws {
+        try await ServerHarness.run { server in
+            _ = try await server.send(.put, "/v1/config/event/signup", body: Self.signup)
+            let body = "[" + Self.event("ok-1", email: "cy@example.com") + ",\n" + #"{"_id":"bad","timestamp":"2026-11-23T08:00:00Z","eventType":"signup","_experience":{"campaign":{"orchestration":{"eventID":"evt-signup-1"}}},"plan":"pro"}"# + "]"
+            let answer = try await server.send(.post, "/v1/events", body: body)
+            #expect(answer.status == 400)
+            #expect(answer.json.at("error", "code") == .string("ERR_EVENTS_REJECTED"))
+            #expect(answer.json.at("error", "details", "results", 0, "status") != .string("rejected"))
+            #expect(answer.json.at("error", "details", "results", 1, "status") == .string("rejected"))
+            #expect(answer.json.at("error", "details", "results", 1, "errors", 0, "code") == .string("ERR_EVENT_MISSING_FIELD"))
+
+            let malformed = try await server.send(.post, "/v1/events", body: "[{\"_id\":")
+            #expect(malformed.status == 400)
+            #expect(malformed.json.at("error", "code") == .string("ERR_EVENT_BATCH"))
+            let empty = try await server.send(.post, "/v1/events", body: "  ")
+            #expect(empty.status == 400)
+        }
+    }
+
+    @Test func anOversizedEventIsRefusedWith413() async throws {
+        try await ServerHarness.run(limits: .init(maximumEventBytes: 300)) { server in
+            let big = Self.event("big", email: String(repeating: "x", count: 400) + "@example.com")
+            let answer = try await server.send(.post, "/v1/events", body: Self.event("small", email: "a@b.c") + "\n" + big)
+            #expect(answer.status == 413)
+            #expect(answer.json.at("error", "code") == .string("ERR_TOO_LARGE"))
+            #expect(answer.json.at("error", "message").map { "\($0)".contains("event 1") } == true)
+        }
+    }
+}

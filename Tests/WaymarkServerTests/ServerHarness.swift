@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+import Testing
+import WaymarkConnectors
+import WaymarkCore
+import WaymarkServer
+
+/// A `WaymarkServer` listening on a free loopback port over a fresh data directory, and a client.
+struct ServerHarness {
+    let server: WaymarkServer
+    let baseURL: String
+    let client: PooledHTTP1Transport
+
+    /// Runs `body` against a running server, then stops it and removes its data.
+    static func run(
+        limits: ServerSettings.Limits = ServerSettings.Limits(), _ body: (ServerHarness) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-server-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits))
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let client = PooledHTTP1Transport()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { port in portContinuation.yield(port) } }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await body(ServerHarness(server: server, baseURL: "http://127.0.0.1:\(port)", client: client))
+            await server.stop()
+            try await group.waitForAll()
+        }
+        try await client.shutdown()
+    }
+
+    /// Sends a request; returns the status and the body parsed as JSON (`.null` when empty).
+    func send(_ method: HTTPMethod, _ path: String, body: String? = nil) async throws -> (status: Int, json: JSONValue) {
+        var request = HTTPRequestSpec(method: method, url: baseURL + path)
+        if let body {
+            request.body = Array(body.utf8)
+            request.headers.append(NamedValue("Content-Type", "application/json"))
+        }
+        let response = try await client.send(request, timeout: 30_000)
+        return (response.status, response.body.isEmpty ? .null : try JSONValue(parsing: response.body))
+    }
+}
+
+extension JSONValue {
+    /// The value at a path of object keys and array indexes, e.g. `at("error", "code")`.
+    func at(_ path: Any...) -> JSONValue? {
+        var value: JSONValue? = self
+        for step in path {
+            switch (value, step) {
+            case (.object(let fields)?, let key as String): value = fields[key]
+            case (.array(let items)?, let index as Int): value = items.indices.contains(index) ? items[index] : nil
+            default: return nil
+            }
+        }
+        return value
+    }
+}
