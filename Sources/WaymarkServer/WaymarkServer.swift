@@ -17,6 +17,7 @@ public final class WaymarkServer: Sendable {
     public let engine: Engine
     /// How the server runs.
     public let settings: ServerSettings
+    private let store: SQLiteStore
     private let transport: PooledHTTP1Transport
     private let logger: Logger
     private let running = Mutex<ServiceGroup?>(nil)
@@ -27,7 +28,6 @@ public final class WaymarkServer: Sendable {
     public init(settings: ServerSettings, logger: Logger = Logger(label: "waymark.server")) async throws(ServerError) {
         self.settings = settings
         self.logger = logger
-        let store: SQLiteStore
         do {
             store = try SQLiteStore(directory: settings.dataDirectory)
         } catch {
@@ -52,6 +52,7 @@ public final class WaymarkServer: Sendable {
         HealthRoutes(engine: engine).register(on: router)
         EventRoutes(engine: engine, limits: settings.limits).register(on: router)
         ConfigRoutes(engine: engine, limits: settings.limits).register(on: router)
+        QueryRoutes(store: store, limits: settings.limits).register(on: router)
         return router
     }
 

@@ -140,6 +140,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case io
         /// What the call names (e.g. a failed call's id) is not in the store.
         case notFound
+        /// An analyst's query was refused or failed (not read-only, another table, bad SQL, too long).
+        case invalidQuery
     }
 
     public var code: Code

@@ -106,8 +106,11 @@ import WaymarkLoopback
         #expect(try await send(.get, "/healthz").status == 200)
         let configured = try await send(.post, "/v1/config", try Self.exampleConfigs(crmURL: crm.baseURL + "/api/customers"))
         #expect(configured.status == 200, "\(configured.body)")
-        let ingested = try await send(.post, "/v1/events", SimulateTests.orderPlaced)
-        #expect(ingested.status == 202, "\(ingested.body)")
+        // Events sent with `waymark send`, as an operator would.
+        let events = try SimulateTests.file("serve-orders.ndjson", [SimulateTests.orderPlaced])
+        let sent = try await WaymarkProcess.runDetached(["send", events, "--server", server.baseURL])
+        #expect(sent.status == 0, "\(sent.standardError)")
+        #expect(sent.standardOutput.contains("1 events sent: accepted 1"))
 
         let deadline = ContinuousClock.now + .seconds(30)
         while received.withLock({ $0.isEmpty }), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
@@ -116,6 +119,22 @@ import WaymarkLoopback
         #expect(call.path == "/api/customers/eve@example.com/orders")
         #expect(call.header("authorization") == "Basic " + Data("waymark:change-me".utf8).base64EncodedString())
         #expect(try JSONValue(parsing: call.bodyText) == JSONValue(parsing: #"{"orderId":"O-1","total":99.9,"tags":["web","journey"]}"#))
+
+        // The steps read back by SQL with `waymark query`.
+        var rows = ""
+        while !rows.contains("crm"), ContinuousClock.now < deadline {
+            let query = try await WaymarkProcess.runDetached([
+                "query", "SELECT nodeID, stepStatus FROM step_events WHERE journeyID = 'order-follow-up' ORDER BY position",
+                "--format", "csv", "--server", server.baseURL,
+            ])
+            #expect(query.status == 0, "\(query.standardError)")
+            rows = query.standardOutput
+        }
+        #expect(rows.hasPrefix("nodeID,stepStatus\norder,"))
+        #expect(rows.contains("crm,"))
+        let refused = try await WaymarkProcess.runDetached(["query", "SELECT * FROM instances", "--server", server.baseURL])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("ERR_QUERY"))
 
         try await client.shutdown()
         #expect(await server.terminate() == 0)

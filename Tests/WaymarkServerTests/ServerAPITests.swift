@@ -115,6 +115,18 @@ import WaymarkLoopback
             let again = try await server.send(.post, "/v1/events", body: body)
             #expect(again.status == 202)
             #expect(again.json.at("duplicates") == .int(2))
+
+            // The analyst reads the steps back by SQL, joined with the journey dataset.
+            let steps = try await server.send(.post, "/v1/query", body: #"""
+                {"sql":"SELECT s.externalKey, s.nodeID, s.stepStatus, j.status FROM step_events s JOIN journey_versions j ON j.journeyVersionID = s.journeyVersionID WHERE s.journeyID = 'greet' AND s.nodeID = 'call' ORDER BY s.externalKey"}
+                """#)
+            #expect(steps.status == 200, "\(steps.json)")
+            #expect(steps.json.at("columns") == (try JSONValue(parsing: #"["externalKey","nodeID","stepStatus","status"]"#)))
+            #expect(steps.json.at("rows") == (try JSONValue(parsing: #"[["ann@example.com","call","transitions","live"],["bob@example.com","call","transitions","live"]]"#)), "\(steps.json)")
+            #expect(steps.json.at("truncated") == .bool(false))
+            let one = try await server.send(.post, "/v1/query", body: #"{"sql":"SELECT nodeID FROM step_events","limit":1}"#)
+            #expect(one.json.at("rows", 1) == nil)
+            #expect(one.json.at("truncated") == .bool(true))
         }
         try await receiver.shutdown()
     }
@@ -145,6 +157,27 @@ import WaymarkLoopback
             #expect(answer.status == 413)
             #expect(answer.json.at("error", "code") == .string("ERR_TOO_LARGE"))
             #expect(answer.json.at("error", "message").map { "\($0)".contains("event 1") } == true)
+        }
+    }
+
+    @Test(arguments: [
+        "SELECT * FROM instances", "DELETE FROM discards", "SELECT 1; SELECT 2", "PRAGMA table_info(configs)",
+        "ATTACH DATABASE '/tmp/x.db' AS x", "SELECT document FROM configs", "SELEKT 1", "",
+    ])
+    func queriesBeyondTheDatasetsAreRefused(sql: String) async throws {
+        try await ServerHarness.run { server in
+            let answer = try await server.send(.post, "/v1/query", body: #"{"sql":"\#(sql)"}"#)
+            #expect(answer.status == 400, "\(sql): \(answer.json)")
+            #expect(answer.json.at("error", "code") == .string("ERR_QUERY"))
+        }
+    }
+
+    @Test func queryRequestsAreChecked() async throws {
+        try await ServerHarness.run { server in
+            #expect(try await server.send(.post, "/v1/query", body: #"{"query":"SELECT 1"}"#).status == 400)
+            #expect(try await server.send(.post, "/v1/query", body: #"{"sql":"SELECT 1","limit":0}"#).status == 400)
+            let plain = try await server.send(.post, "/v1/query", body: #"{"sql":"SELECT 1 AS one, 'a' AS letter, NULL AS absent, 2.5 AS half"}"#)
+            #expect(plain.json.at("rows", 0) == (try JSONValue(parsing: #"[1,"a",null,2.5]"#)))
         }
     }
 }

@@ -5,7 +5,7 @@ package enum SQLiteMigrations {
     /// The identifiers of the migrations, in the order they apply.
     package static let identifiers = [
         Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier, Migration0003AcceptedKindCheck.identifier,
-        Migration0004StepEventGroups.identifier, Migration0005FailedCalls.identifier,
+        Migration0004StepEventGroups.identifier, Migration0005FailedCalls.identifier, Migration0006JourneyVersions.identifier,
     ]
 
     /// A migrator with every migration registered.
@@ -23,6 +23,9 @@ package enum SQLiteMigrations {
         }
         migrator.registerMigration(Migration0005FailedCalls.identifier) { db in
             try db.execute(sql: Migration0005FailedCalls.sql)
+        }
+        migrator.registerMigration(Migration0006JourneyVersions.identifier) { db in
+            try db.execute(sql: Migration0006JourneyVersions.sql)
         }
         return migrator
     }

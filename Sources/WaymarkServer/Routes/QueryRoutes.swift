@@ -1,0 +1,45 @@
+import Hummingbird
+import WaymarkCore
+import WaymarkSQLite
+import WaymarkStore
+
+/// `POST /v1/query`: read-only SQL over the step-event and journey datasets (`step_events`,
+/// `discards`, `journey_versions`). The body is `{"sql":"SELECT …","limit":1000}`; the answer
+/// `{"columns":[…],"rows":[[…],…],"truncated":false}`. Anything but one SELECT over those
+/// datasets is refused (`400 ERR_QUERY`) before it runs; a query past 10 s is stopped.
+struct QueryRoutes: Sendable {
+    let store: SQLiteStore
+    let limits: ServerSettings.Limits
+
+    /// Rows answered when the request names no limit, and the most it may name.
+    static let defaultRows = 1_000
+    static let maximumRows = 100_000
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/v1/query") { request, _ in try await query(request) }
+    }
+
+    func query(_ request: Request) async throws(APIError) -> Response {
+        let body = try await request.bodyBytes(upTo: limits.maximumConfigBytes)
+        guard case .object(let fields)? = try? JSONValue(parsing: body), case .string(let sql)? = fields["sql"] else {
+            throw .badRequest(#"the body is {"sql":"SELECT …","limit":1000}"#, code: "ERR_QUERY")
+        }
+        var limit = Self.defaultRows
+        switch fields["limit"] {
+        case nil, .null?: break
+        case .int(let value)? where value >= 1 && value <= Int64(Self.maximumRows): limit = Int(value)
+        default: throw .badRequest("limit: a whole number from 1 to \(Self.maximumRows)", code: "ERR_QUERY")
+        }
+        let result: QueryResult
+        do {
+            result = try await store.query(sql, maxRows: limit)
+        } catch {
+            if error.code == .invalidQuery { throw .badRequest(error.message, code: "ERR_QUERY") }
+            throw .unavailable(error.message)
+        }
+        return JSONResponse.make(.fields([
+            "columns": .array(result.columns.map(JSONValue.string)), "rows": .array(result.rows.map(JSONValue.array)),
+            "truncated": .bool(result.truncated),
+        ]))
+    }
+}
