@@ -53,6 +53,7 @@ public final class WaymarkServer: Sendable {
         EventRoutes(engine: engine, limits: settings.limits).register(on: router)
         ConfigRoutes(engine: engine, limits: settings.limits).register(on: router)
         QueryRoutes(store: store, limits: settings.limits).register(on: router)
+        ReportRoutes(engine: engine).register(on: router)
         return router
     }
 

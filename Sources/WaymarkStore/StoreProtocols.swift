@@ -113,6 +113,9 @@ public protocol LeaseStore: Sendable {
 public protocol CounterStore: Sendable {
     /// The current value of a counter (0 when never incremented).
     func counter(_ name: String) async throws(StoreError) -> Int64
+
+    /// The counters whose names are in `[lower, upper)` (e.g. `ReportCounters.range`), by name.
+    func counters(from lower: String, to upper: String) async throws(StoreError) -> [String: Int64]
 }
 
 /// Everything the engine stores, with the one atomic write of a partition worker.

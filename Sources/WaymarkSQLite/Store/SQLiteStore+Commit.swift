@@ -40,8 +40,14 @@ extension SQLiteStore {
         try insert(batch.stepEvents, &context, db)
         for discard in batch.discards { try Self.insert(discard, db) }
         for update in batch.profileUpdates { try Self.apply(update, db) }
-        let increment = try db.cachedStatement(
-            sql: "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value")
-        for (name, amount) in batch.counterIncrements { try increment.execute(arguments: [name, amount]) }
+        var increment = try FastStatement(
+            db, sql: "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value")
+        let increments = batch.counterIncrements.merging(
+            ReportCounters.increments(of: batch.stepEvents, discards: batch.discards), uniquingKeysWith: +)
+        for (name, amount) in increments {
+            increment.bind(name)
+            increment.bind(amount)
+            try increment.run()
+        }
     }
 }

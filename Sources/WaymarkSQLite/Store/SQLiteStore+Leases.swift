@@ -35,4 +35,14 @@ extension SQLiteStore {
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM counters WHERE name = ?"), arguments: [name]) ?? 0
         }
     }
+
+    public func counters(from lower: String, to upper: String) async throws(StoreError) -> [String: Int64] {
+        try await read("reading counters") { db in
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT name, value FROM counters WHERE name >= ? AND name < ?"), arguments: [lower, upper])
+            var counters: [String: Int64] = [:]
+            while let row = try rows.next() { counters[row[0]] = row[1] }
+            return counters
+        }
+    }
 }

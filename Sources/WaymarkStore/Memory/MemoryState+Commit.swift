@@ -26,7 +26,8 @@ extension MemoryState {
         }
         for discard in batch.discards { append(\.discards, discard, &journal) }
         for update in batch.profileUpdates { try applyProfileUpdate(update, &journal) }
-        for (name, increment) in batch.counterIncrements.sorted(by: { $0.key < $1.key }) {
+        let increments = batch.counterIncrements.merging(ReportCounters.increments(of: batch.stepEvents, discards: batch.discards), uniquingKeysWith: +)
+        for (name, increment) in increments.sorted(by: { $0.key < $1.key }) {
             set(\.counters, name, (counters[name] ?? 0) + increment, &journal)
         }
     }

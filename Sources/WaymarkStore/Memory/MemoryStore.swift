@@ -169,6 +169,10 @@ public final class MemoryStore: WaymarkStore {
     public func counter(_ name: String) throws(StoreError) -> Int64 {
         read { $0.counters[name] ?? 0 }
     }
+
+    public func counters(from lower: String, to upper: String) throws(StoreError) -> [String: Int64] {
+        read { $0.counters.filter { $0.key >= lower && $0.key < upper } }
+    }
 }
 
 extension Array {

@@ -72,6 +72,7 @@ final class WriteFailingStore: WaymarkStore {
         try inner.acquireLease(partition: partition, owner: owner, now: now, expiresAt: expiresAt)
     }
     func counter(_ name: String) throws(StoreError) -> Int64 { try inner.counter(name) }
+    func counters(from lower: String, to upper: String) throws(StoreError) -> [String: Int64] { try inner.counters(from: lower, to: upper) }
     func failedCalls(after: String?, limit: Int) throws(StoreError) -> [FailedCallRecord] {
         try inner.failedCalls(after: after, limit: limit)
     }

@@ -118,6 +118,9 @@ final class CrashingStore: WaymarkStore {
     }
 
     func counter(_ name: String) async throws(StoreError) -> Int64 { try await base.counter(name) }
+    func counters(from lower: String, to upper: String) async throws(StoreError) -> [String: Int64] {
+        try await base.counters(from: lower, to: upper)
+    }
 
     func failedCalls(after: String?, limit: Int) async throws(StoreError) -> [FailedCallRecord] {
         try await base.failedCalls(after: after, limit: limit)
