@@ -81,6 +81,8 @@ let package = Package(
                 "WaymarkSQLite",
                 "WaymarkConnectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -107,7 +109,7 @@ let package = Package(
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkEngineTests", dependencies: ["WaymarkEngine", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkConnectorsTests", dependencies: ["WaymarkConnectors", "WaymarkLoopback", "WaymarkSQLite"]),
-        .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkConnectors", "WaymarkLoopback"]),
+        .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkConnectors", "WaymarkLoopback", "WaymarkStore"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["waymark", "WaymarkLoopback", "WaymarkConnectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,7 @@ import WaymarkConnectors
 import WaymarkCore
 import WaymarkEngine
 import WaymarkSQLite
+import WaymarkStore
 
 /// The Waymark server: the engine on the embedded SQLite store, its calls over HTTP, and the
 /// REST API (Hummingbird), run as one `ServiceGroup` that shuts down gracefully on SIGTERM and
@@ -19,6 +20,7 @@ public final class WaymarkServer: Sendable {
     public let settings: ServerSettings
     private let store: SQLiteStore
     private let transport: PooledHTTP1Transport
+    private let access: AccessControl
     private let logger: Logger
     private let running = Mutex<ServiceGroup?>(nil)
 
@@ -35,6 +37,7 @@ public final class WaymarkServer: Sendable {
         }
         let rules = try Self.endpointRules(settings.endpointRulesFile)
         transport = PooledHTTP1Transport()
+        access = AccessControl(store: store, now: Self.wallClock)
         engine = Engine(
             store: store, executor: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)),
             logger: Logger(label: "waymark.engine"))
@@ -45,23 +48,67 @@ public final class WaymarkServer: Sendable {
         }
     }
 
-    /// The API's routes.
-    func router() -> Router<BasicRequestContext> {
+    /// The API's routes, and their catalog.
+    func routes() -> (router: Router<BasicRequestContext>, catalog: [RouteEntry]) {
         let router = Router()
         router.middlewares.add(APIErrorMiddleware())
-        HealthRoutes(engine: engine).register(on: router)
-        EventRoutes(engine: engine, limits: settings.limits).register(on: router)
-        ConfigRoutes(engine: engine, limits: settings.limits).register(on: router)
-        QueryRoutes(store: store, limits: settings.limits).register(on: router)
-        ReportRoutes(engine: engine).register(on: router)
-        return router
+        let routes = APIRouter(router: router, access: access)
+        HealthRoutes(engine: engine).register(on: routes)
+        AccessRoutes(access: access).register(on: routes)
+        EventRoutes(engine: engine, limits: settings.limits).register(on: routes)
+        ConfigRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
+        QueryRoutes(store: store, limits: settings.limits).register(on: routes)
+        ReportRoutes(engine: engine).register(on: routes)
+        return (router, routes.catalog)
     }
+
+    /// Every route of the API with who may call it.
+    public var routeCatalog: [RouteEntry] { routes().catalog }
+
+    /// Creates the first administrator when the store has no user (first start).
+    /// - Returns: its name and password, to print once; `nil` when users exist.
+    public func createFirstAdministrator() async throws(ServerError) -> (name: String, password: String)? {
+        do {
+            return try await access.bootstrap()
+        } catch {
+            throw ServerError("cannot create the first administrator: \(error.message)")
+        }
+    }
+
+    /// Creates an API token for `role` in the server's store (tests, set-up).
+    /// - Returns: its secret.
+    public func createToken(name: String, role: Role) async throws(ServerError) -> String {
+        try await Self.createToken(name: name, role: role, access: access)
+    }
+
+    /// Creates an API token for `role` in the store of `dataDirectory`, without starting a server
+    /// (`waymark tokens create`). - Returns: its secret.
+    public static func createToken(name: String, role: Role, dataDirectory: String) async throws(ServerError) -> String {
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(directory: dataDirectory)
+        } catch {
+            throw ServerError("cannot open the store in \(dataDirectory): \(error.message)")
+        }
+        return try await createToken(name: name, role: role, access: AccessControl(store: store, now: Self.wallClock))
+    }
+
+    private static func createToken(name: String, role: Role, access: AccessControl) async throws(ServerError) -> String {
+        do {
+            return try await access.createToken(name: name, role: role, by: Principal(name: "cli", kind: .apiToken, role: .administrator))
+        } catch {
+            throw ServerError(error.message)
+        }
+    }
+
+    /// Milliseconds since the epoch.
+    private static let wallClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000) }
 
     /// Serves until SIGTERM or SIGINT (or cancellation), then drains and stops.
     /// - Parameter onListening: called with the port once the server listens.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = Application(
-            router: router(),
+            router: routes().router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "waymark"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -94,12 +94,18 @@ import WaymarkLoopback
         }.start()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let minted = try await WaymarkProcess.runDetached(["tokens", "create", "--data-dir", directory, "--name", "tests", "--role", "administrator"])
+        #expect(minted.status == 0, "\(minted.standardError)")
+        let token = minted.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("wm_"))
         let server = try await Server.start(dataDirectory: directory)
         let client = PooledHTTP1Transport()
 
         func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> (status: Int, body: String) {
             let response = try await client.send(
-                HTTPRequestSpec(method: method, url: server.baseURL + path, body: body.map { Array($0.utf8) }), timeout: 30_000)
+                HTTPRequestSpec(
+                    method: method, url: server.baseURL + path, headers: [NamedValue("Authorization", "Bearer " + token)],
+                    body: body.map { Array($0.utf8) }), timeout: 30_000)
             return (response.status, String(decoding: response.body, as: UTF8.self))
         }
 
@@ -108,7 +114,8 @@ import WaymarkLoopback
         #expect(configured.status == 200, "\(configured.body)")
         // Events sent with `waymark send`, as an operator would.
         let events = try SimulateTests.file("serve-orders.ndjson", [SimulateTests.orderPlaced])
-        let sent = try await WaymarkProcess.runDetached(["send", events, "--server", server.baseURL])
+        #expect(try await client.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/v1/config"), timeout: 30_000).status == 401)
+        let sent = try await WaymarkProcess.runDetached(["send", events, "--server", server.baseURL, "--token", token])
         #expect(sent.status == 0, "\(sent.standardError)")
         #expect(sent.standardOutput.contains("1 events sent: accepted 1"))
 
@@ -125,14 +132,14 @@ import WaymarkLoopback
         while !rows.contains("crm"), ContinuousClock.now < deadline {
             let query = try await WaymarkProcess.runDetached([
                 "query", "SELECT nodeID, stepStatus FROM step_events WHERE journeyID = 'order-follow-up' ORDER BY position",
-                "--format", "csv", "--server", server.baseURL,
+                "--format", "csv", "--server", server.baseURL, "--token", token,
             ])
             #expect(query.status == 0, "\(query.standardError)")
             rows = query.standardOutput
         }
         #expect(rows.hasPrefix("nodeID,stepStatus\norder,"))
         #expect(rows.contains("crm,"))
-        let refused = try await WaymarkProcess.runDetached(["query", "SELECT * FROM instances", "--server", server.baseURL])
+        let refused = try await WaymarkProcess.runDetached(["query", "SELECT * FROM instances", "--server", server.baseURL, "--token", token])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("ERR_QUERY"))
 

@@ -10,6 +10,8 @@ struct ServerHarness {
     let server: WaymarkServer
     let baseURL: String
     let client: PooledHTTP1Transport
+    /// An administrator's API token, sent by `send` unless told otherwise.
+    let token: String
 
     /// Runs `body` against a running server, then stops it and removes its data.
     static func run(
@@ -18,13 +20,14 @@ struct ServerHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-server-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits))
+        let token = try await server.createToken(name: "tests", role: .administrator)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let client = PooledHTTP1Transport()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run { port in portContinuation.yield(port) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            try await body(ServerHarness(server: server, baseURL: "http://127.0.0.1:\(port)", client: client))
+            try await body(ServerHarness(server: server, baseURL: "http://127.0.0.1:\(port)", client: client, token: token))
             await server.stop()
             try await group.waitForAll()
         }
@@ -32,8 +35,10 @@ struct ServerHarness {
     }
 
     /// Sends a request; returns the status and the body parsed as JSON (`.null` when empty).
-    func send(_ method: HTTPMethod, _ path: String, body: String? = nil) async throws -> (status: Int, json: JSONValue) {
+    /// - Parameter token: the bearer token (the administrator's by default; `nil`: none).
+    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, token: String?? = .none) async throws -> (status: Int, json: JSONValue) {
         var request = HTTPRequestSpec(method: method, url: baseURL + path)
+        if let bearer = token ?? self.token { request.headers.append(NamedValue("Authorization", "Bearer " + bearer)) }
         if let body {
             request.body = Array(body.utf8)
             request.headers.append(NamedValue("Content-Type", "application/json"))

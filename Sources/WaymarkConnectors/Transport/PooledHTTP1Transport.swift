@@ -31,7 +31,10 @@ public final class PooledHTTP1Transport: HTTPTransport {
 
     private let settings: Settings
     private let group: any EventLoopGroup
-    private let secure: any HTTPTransport
+    /// The `https://` transport: given, or an `AsyncHTTPClientTransport` made on first use (so a
+    /// transport that never sent to `https://` has no client to shut down).
+    private let secure: Mutex<(any HTTPTransport)?>
+    private let ownsSecure: Bool
     /// Idle connections by origin and event loop.
     private let idle = Mutex<[PoolKey: [any Channel]]>([:])
     /// One executor per event loop of the group: a caller running on one sends on that loop's connections.
@@ -55,7 +58,8 @@ public final class PooledHTTP1Transport: HTTPTransport {
         self.settings = settings
         self.group = eventLoopGroup
         preferredExecutors = eventLoopGroup.makeIterator().map { EventLoopTaskExecutor($0) }
-        self.secure = secure ?? AsyncHTTPClientTransport(settings: .init(maxResponseBytes: settings.maxResponseBytes))
+        self.secure = Mutex(secure)
+        ownsSecure = secure == nil
     }
 
     /// Closes the idle connections and shuts the secure transport down.
@@ -65,13 +69,13 @@ public final class PooledHTTP1Transport: HTTPTransport {
             return pools.values.flatMap { $0 }
         }
         for channel in channels { try? await channel.close() }
-        if let secure = secure as? AsyncHTTPClientTransport { try await secure.shutdown() }
+        if ownsSecure, let secure = secure.withLock({ $0 }) as? AsyncHTTPClientTransport { try await secure.shutdown() }
     }
 
     public func send(_ request: HTTPRequestSpec, timeout: Int64) async throws(HTTPTransportError) -> HTTPResponseSpec {
         let url = request.fullURL
         guard let target = PlainHTTPTarget(url) else {
-            if url.lowercased().hasPrefix("https://") { return try await secure.send(request, timeout: timeout) }
+            if url.lowercased().hasPrefix("https://") { return try await secureTransport.send(request, timeout: timeout) }
             throw HTTPTransportError(.invalidURL, "cannot call \(request.redactedURL): not an http:// or https:// URL with a host")
         }
         let deadline = NIODeadline.now() + .milliseconds(max(timeout, 1))
@@ -92,6 +96,17 @@ public final class PooledHTTP1Transport: HTTPTransport {
             throw error.naming(request.redactedURL)
         } catch {
             throw HTTPTransportError(.connection, "no answer from \(request.redactedURL): \(type(of: error))")
+        }
+    }
+
+    /// The `https://` transport, made on first use.
+    private var secureTransport: any HTTPTransport {
+        let maxBytes = settings.maxResponseBytes
+        return secure.withLock { secure in
+            if let secure { return secure }
+            let made = AsyncHTTPClientTransport(settings: .init(maxResponseBytes: maxBytes))
+            secure = made
+            return made
         }
     }
 

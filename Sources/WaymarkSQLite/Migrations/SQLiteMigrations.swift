@@ -6,6 +6,7 @@ package enum SQLiteMigrations {
     package static let identifiers = [
         Migration0001InitialSchema.identifier, Migration0002InstanceTimers.identifier, Migration0003AcceptedKindCheck.identifier,
         Migration0004StepEventGroups.identifier, Migration0005FailedCalls.identifier, Migration0006JourneyVersions.identifier,
+        Migration0007Access.identifier,
     ]
 
     /// A migrator with every migration registered.
@@ -26,6 +27,9 @@ package enum SQLiteMigrations {
         }
         migrator.registerMigration(Migration0006JourneyVersions.identifier) { db in
             try db.execute(sql: Migration0006JourneyVersions.sql)
+        }
+        migrator.registerMigration(Migration0007Access.identifier) { db in
+            try db.execute(sql: Migration0007Access.sql)
         }
         return migrator
     }

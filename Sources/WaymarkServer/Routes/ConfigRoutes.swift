@@ -14,18 +14,23 @@ import WaymarkEngine
 struct ConfigRoutes: Sendable {
     let engine: Engine
     let limits: ServerSettings.Limits
+    let access: AccessControl
 
     static let kinds: Set<String> = ["event", "dataSource", "action", "journey"]
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/config") { request, _ in try await list(kind: request.uri.queryParameters["kind"].map(String.init)) }
-        router.get("/v1/config/{kind}/{name}") { _, context in
+    func register(on routes: APIRouter) {
+        routes.add(.get, "/v1/config", .permission(.readConfig)) { request, _, _ in
+            try await list(kind: request.uri.queryParameters["kind"].map(String.init))
+        }
+        routes.add(.get, "/v1/config/{kind}/{name}", .permission(.readConfig)) { _, context, _ in
             try await one(kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "")
         }
-        router.put("/v1/config/{kind}/{name}") { request, context in
-            try await put(request, kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "")
+        routes.add(.put, "/v1/config/{kind}/{name}", .permission(.manageConfig)) { request, context, principal in
+            try await put(request, kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "", by: principal!)
         }
-        router.post("/v1/config") { request, _ in try await importDocuments(request) }
+        routes.add(.post, "/v1/config", .permission(.manageConfig)) { request, _, principal in
+            try await importDocuments(request, by: principal!)
+        }
     }
 
     func list(kind: String?) async throws(APIError) -> Response {
@@ -42,7 +47,7 @@ struct ConfigRoutes: Sendable {
         return JSONResponse.make(try Self.json(first))
     }
 
-    func put(_ request: Request, kind: String, name: String) async throws(APIError) -> Response {
+    func put(_ request: Request, kind: String, name: String, by principal: Principal) async throws(APIError) -> Response {
         try Self.check(kind: kind)
         guard kind != "journey" else {
             throw .badRequest("journey versions are saved with POST /v1/config (with their status)", code: "ERR_CONFIG_KIND")
@@ -53,10 +58,11 @@ struct ConfigRoutes: Sendable {
                 "the body is the \(document.kind) \(document.name), the path names the \(kind) \(name)", code: "ERR_CONFIG_MISMATCH")
         }
         try await publish([document])
+        await access.record(principal, "config.save", "\(kind) \(name)")
         return JSONResponse.make(try Self.json(document))
     }
 
-    func importDocuments(_ request: Request) async throws(APIError) -> Response {
+    func importDocuments(_ request: Request, by principal: Principal) async throws(APIError) -> Response {
         let body = try await request.bodyBytes(upTo: limits.maximumConfigBytes)
         let list: JSONValue
         do {
@@ -75,7 +81,15 @@ struct ConfigRoutes: Sendable {
                 throw .badRequest("configs[\(index)].\(error.description)", code: "ERR_CONFIG_DECODING")
             }
         }
+        // Journeys among them need the journey permissions too: publishing when not drafts.
+        let journeys = documents.compactMap { document -> Journey? in
+            if case .journey(let journey) = document { return journey }
+            return nil
+        }
+        if !journeys.isEmpty { try principal.require(.manageJourneys) }
+        if journeys.contains(where: { $0.status != .draft }) { try principal.require(.publishJourneys) }
         try await publish(documents)
+        for document in documents { await access.record(principal, "config.save", "\(document.kind) \(Self.identifier(of: document))") }
         return JSONResponse.make(.fields(["configs": .array(try documents.map(Self.json))]))
     }
 

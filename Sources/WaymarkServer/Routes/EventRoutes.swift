@@ -14,8 +14,8 @@ struct EventRoutes: Sendable {
     let engine: Engine
     let limits: ServerSettings.Limits
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/events") { request, _ in try await ingest(request) }
+    func register(on routes: APIRouter) {
+        routes.add(.post, "/v1/events", .permission(.ingestEvents)) { request, _, _ in try await ingest(request) }
     }
 
     func ingest(_ request: Request) async throws(APIError) -> Response {

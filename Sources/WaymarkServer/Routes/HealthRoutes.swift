@@ -6,9 +6,9 @@ import WaymarkEngine
 struct HealthRoutes: Sendable {
     let engine: Engine
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/healthz") { _, _ in JSONResponse.make(.fields(["status": .string("ok")])) }
-        router.get("/readyz") { _, _ throws(APIError) in
+    func register(on routes: APIRouter) {
+        routes.add(.get, "/healthz", .open) { _, _, _ in JSONResponse.make(.fields(["status": .string("ok")])) }
+        routes.add(.get, "/readyz", .open) { _, _, _ throws(APIError) in
             do {
                 _ = try await engine.store.inboxDepth()
             } catch {

@@ -15,8 +15,8 @@ struct QueryRoutes: Sendable {
     static let defaultRows = 1_000
     static let maximumRows = 100_000
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/query") { request, _ in try await query(request) }
+    func register(on routes: APIRouter) {
+        routes.add(.post, "/v1/query", .permission(.queryData)) { request, _, _ in try await query(request) }
     }
 
     func query(_ request: Request) async throws(APIError) -> Response {

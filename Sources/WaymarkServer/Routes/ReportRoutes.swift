@@ -11,8 +11,8 @@ import WaymarkStore
 struct ReportRoutes: Sendable {
     let engine: Engine
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/reports/{journeyVersionID}") { request, context in
+    func register(on routes: APIRouter) {
+        routes.add(.get, "/v1/reports/{journeyVersionID}", .permission(.readReports)) { request, context, _ in
             try await report(
                 journeyVersionID: context.parameters.get("journeyVersionID") ?? "",
                 from: request.uri.queryParameters["from"].map(String.init), to: request.uri.queryParameters["to"].map(String.init))

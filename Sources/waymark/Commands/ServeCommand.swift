@@ -44,6 +44,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+        if let administrator = try await server.createFirstAdministrator() {
+            FileHandle.standardError.write(Data("""
+                waymark: first start — created the administrator "\(administrator.name)" with the password \(administrator.password)
+                waymark: it is shown this once; sign in with POST /v1/sessions and create users and API tokens.
+
+                """.utf8))
+        }
         let host = host
         try await server.run { port in
             // Written unbuffered: whoever started the process reads the port from this line.

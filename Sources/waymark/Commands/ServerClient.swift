@@ -8,14 +8,20 @@ struct ServerClientOptions: ParsableArguments {
     @Option(help: "The server's base URL.")
     var server: String = "http://127.0.0.1:8080"
 
+    @Option(help: "An API token or session token (default: the environment's WAYMARK_TOKEN).")
+    var token: String?
+
     /// Sends `body` to `path`; returns the status and the parsed JSON answer.
     /// - Throws: `ValidationError` when the server cannot be reached or answers something else than JSON.
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil) async throws -> (status: Int, json: JSONValue) {
         let transport = PooledHTTP1Transport()
         defer { Task { try? await transport.shutdown() } }
         let base = server.hasSuffix("/") ? String(server.dropLast()) : server
-        let request = HTTPRequestSpec(
-            method: method, url: base + path, headers: [NamedValue("Content-Type", "application/json")], body: body)
+        var headers = [NamedValue("Content-Type", "application/json")]
+        if let token = token ?? ProcessInfo.processInfo.environment["WAYMARK_TOKEN"] {
+            headers.append(NamedValue("Authorization", "Bearer " + token, isSecret: true))
+        }
+        let request = HTTPRequestSpec(method: method, url: base + path, headers: headers, body: body)
         let response: HTTPResponseSpec
         do {
             response = try await transport.send(request, timeout: 120_000)
