@@ -21,5 +21,6 @@ function request()
             '{"_id":"%d-%d-%d","timestamp":"2026-11-23T08:00:00Z","_experience":{"campaign":{"orchestration":{"eventID":"evt-signup-1"}}},"email":"p%d-%d-%d@example.com","plan":"pro"}',
             run, tid, counter, run, tid, counter)
     end
-    return wrk.format("POST", "/v1/events", {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
+    local headers = {["Content-Type"] = "application/x-ndjson", ["Authorization"] = "Bearer " .. (os.getenv("WAYMARK_TOKEN") or "")}
+    return wrk.format("POST", "/v1/events", headers, table.concat(lines, "\n"))
 end
