@@ -59,6 +59,9 @@ public final class WaymarkServer: Sendable {
         ConfigRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
         QueryRoutes(store: store, limits: settings.limits).register(on: routes)
         ReportRoutes(engine: engine).register(on: routes)
+        let openAPI = OpenAPIRoute()
+        openAPI.register(on: routes)
+        openAPI.finish(catalog: routes.catalog)
         return (router, routes.catalog)
     }
 

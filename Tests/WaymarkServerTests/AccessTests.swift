@@ -79,3 +79,27 @@ import WaymarkStore
         }
     }
 }
+
+/// `/openapi.json` lists exactly the routes the server answers.
+@Suite struct OpenAPITests {
+    @Test func theDocumentMatchesTheRoutes() async throws {
+        try await ServerHarness.run { server in
+            let answer = try await server.send(.get, "/openapi.json", token: .some(nil))
+            #expect(answer.status == 200)
+            #expect(answer.json.at("openapi") == .string("3.1.0"))
+            guard case .object(let paths)? = answer.json.at("paths") else {
+                Issue.record("no paths")
+                return
+            }
+            var operations = 0
+            for case .object(let item) in paths.values { operations += item.keys.count }
+            let catalog = server.server.routeCatalog
+            #expect(operations == catalog.count)
+            for route in catalog {
+                #expect(answer.json.at("paths", route.path, route.method.lowercased(), "responses") != nil, "\(route.method) \(route.path)")
+                let open = answer.json.at("paths", route.path, route.method.lowercased(), "security") == .array([])
+                #expect(open == (route.guardedBy == .open), "\(route.method) \(route.path)")
+            }
+        }
+    }
+}
