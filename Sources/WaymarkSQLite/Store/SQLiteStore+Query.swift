@@ -28,14 +28,19 @@ extension SQLiteStore {
     /// - Throws: `StoreError` `.invalidQuery` naming the problem (SQLite's message), or `.io`.
     public func query(_ sql: String, maxRows: Int, timeout: Int64 = 10_000) async throws(StoreError) -> QueryResult {
         let path = path
-        do {
-            return try await Task.detached { try AnalystConnection(path: path).run(sql, maxRows: maxRows, timeout: timeout) }.value
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.io, "query: \(error)")
+        let result: Result<QueryResult, StoreError> = await withCheckedContinuation { continuation in
+            // Off Swift's cooperative threads (a query may run for seconds), one at a time.
+            Self.analystQueue.async {
+                continuation.resume(returning: Result { () throws(StoreError) in
+                    try AnalystConnection(path: path).run(sql, maxRows: maxRows, timeout: timeout)
+                })
+            }
         }
+        return try result.get()
     }
+
+    /// Where analysts' queries run: one at a time, on a thread of their own.
+    private static let analystQueue = DispatchQueue(label: "waymark.analyst-queries")
 }
 
 /// A read-only SQLite connection that only lets statements read the queryable datasets.

@@ -32,6 +32,8 @@ final class AccessControl: Sendable {
     static let sessionLifetime: Int64 = 12 * 3_600_000
     /// How long a looked-up credential is remembered, milliseconds.
     static let cacheLifetime: Int64 = 5_000
+    /// Past this many remembered credentials, the expired ones are forgotten.
+    static let cacheCapacity = 10_000
     private let cache = Mutex<[String: (principal: Principal?, until: Int64)]>([:])
 
     init(store: any AccessStore, now: @escaping @Sendable () -> Int64) {
@@ -71,7 +73,11 @@ final class AccessControl: Sendable {
         if let credential, (credential.expiresAt ?? .max) > now {
             principal = Principal(name: credential.name, kind: credential.kind, role: credential.role)
         }
-        cache.withLock { $0[hash] = (principal, now + Self.cacheLifetime) }
+        cache.withLock { cache in
+            // Unknown bearers are remembered too: forget the expired lines before the cache grows large.
+            if cache.count >= Self.cacheCapacity { cache = cache.filter { $0.value.until > now } }
+            cache[hash] = (principal, now + Self.cacheLifetime)
+        }
         guard let principal else { throw Self.invalidCredential }
         return principal
     }
