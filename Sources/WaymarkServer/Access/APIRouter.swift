@@ -1,4 +1,5 @@
 import Hummingbird
+import WaymarkCore
 import WaymarkStore
 
 /// Who may call a route.
@@ -19,6 +20,23 @@ public struct RouteEntry: Hashable, Sendable {
     public var path: String
     /// Who may call it.
     public var guardedBy: RouteGuard
+    /// The JSON Schema of its request body, when it reads a JSON object of known fields.
+    public var requestSchema: JSONValue?
+}
+
+extension JSONValue {
+    /// The JSON Schema of an object with these required string fields (and no others).
+    static func objectSchema(strings: [String], enums: [String: [String]] = [:], optionalIntegers: [String] = []) -> JSONValue {
+        var properties = OrderedFields<JSONValue>()
+        for name in strings {
+            properties[name] = enums[name].map { values in .fields(["type": .string("string"), "enum": .array(values.map(JSONValue.string))]) }
+                ?? .fields(["type": .string("string")])
+        }
+        for name in optionalIntegers { properties[name] = .fields(["type": .string("integer"), "minimum": .int(1)]) }
+        return .fields([
+            "type": .string("object"), "required": .array(strings.map(JSONValue.string)), "properties": .object(properties),
+        ])
+    }
 }
 
 /// Registers the API's routes behind their guard — authentication, then the permission — and
@@ -36,8 +54,11 @@ final class APIRouter {
     }
 
     /// Adds a route: `handler` runs once the caller passed `guarded`, with the caller (`nil` on open routes).
-    func add(_ method: HTTPRequest.Method, _ path: String, _ guarded: RouteGuard, _ handler: @escaping Handler) {
-        catalog.append(RouteEntry(method: method.rawValue, path: path, guardedBy: guarded))
+    func add(
+        _ method: HTTPRequest.Method, _ path: String, _ guarded: RouteGuard, body requestSchema: JSONValue? = nil,
+        _ handler: @escaping Handler
+    ) {
+        catalog.append(RouteEntry(method: method.rawValue, path: path, guardedBy: guarded, requestSchema: requestSchema))
         let access = access
         router.on(RouterPath(path), method: method) { request, context in
             var principal: Principal?

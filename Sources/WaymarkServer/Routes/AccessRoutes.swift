@@ -14,7 +14,8 @@ struct AccessRoutes: Sendable {
     let access: AccessControl
 
     func register(on routes: APIRouter) {
-        routes.add(.post, "/v1/sessions", .open) { request, _, _ in
+        let roles = Role.allCases.map(\.rawValue)
+        routes.add(.post, "/v1/sessions", .open, body: .objectSchema(strings: ["name", "password"])) { request, _, _ in
             let fields = try await Self.fields(request)
             let session = try await access.signIn(name: try Self.text(fields, "name"), password: try Self.text(fields, "password"))
             return JSONResponse.make(
@@ -45,14 +46,17 @@ struct AccessRoutes: Sendable {
                 "users": .array(users.map { .fields(["name": .string($0.name), "role": .string($0.role.rawValue), "createdAt": .int($0.createdAt)]) })
             ]))
         }
-        routes.add(.post, "/v1/users", .permission(.manageUsers)) { request, _, principal in
+        routes.add(
+            .post, "/v1/users", .permission(.manageUsers), body: .objectSchema(strings: ["name", "role", "password"], enums: ["role": roles])
+        ) { request, _, principal in
             let fields = try await Self.fields(request)
             let name = try Self.text(fields, "name")
             let role = try Self.role(fields)
             try await access.createUser(name: name, role: role, password: try Self.text(fields, "password"), by: principal!)
             return JSONResponse.make(.fields(["name": .string(name), "role": .string(role.rawValue)]), status: .created)
         }
-        routes.add(.post, "/v1/tokens", .permission(.manageUsers)) { request, _, principal in
+        routes.add(.post, "/v1/tokens", .permission(.manageUsers), body: .objectSchema(strings: ["name", "role"], enums: ["role": roles])) {
+            request, _, principal in
             let fields = try await Self.fields(request)
             let name = try Self.text(fields, "name")
             let role = try Self.role(fields)

@@ -76,7 +76,7 @@ enum OpenAPIDocument {
         if route.method == "POST" || route.method == "PUT" {
             operation["requestBody"] = .fields([
                 "content": .fields([
-                    "application/json": .fields(["schema": .fields([:])])
+                    "application/json": .fields(["schema": route.requestSchema ?? .fields([:])])
                 ])
             ])
         }

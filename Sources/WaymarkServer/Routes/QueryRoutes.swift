@@ -16,7 +16,9 @@ struct QueryRoutes: Sendable {
     static let maximumRows = 100_000
 
     func register(on routes: APIRouter) {
-        routes.add(.post, "/v1/query", .permission(.queryData)) { request, _, _ in try await query(request) }
+        routes.add(.post, "/v1/query", .permission(.queryData), body: .objectSchema(strings: ["sql"], optionalIntegers: ["limit"])) {
+            request, _, _ in try await query(request)
+        }
     }
 
     func query(_ request: Request) async throws(APIError) -> Response {
