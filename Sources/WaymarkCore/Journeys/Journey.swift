@@ -12,6 +12,9 @@ public struct Journey: Hashable, Sendable {
     public var version: JourneyVersion
     /// The id of this version, if assigned.
     public var versionId: String?
+
+    /// The version id step events and reports carry: `versionId` when assigned, else `id@version`.
+    public var runtimeVersionID: String { versionId ?? "\(id)@\(version)" }
     /// The lifecycle status.
     public var status: JourneyStatus
     /// The identity namespace of the people in the journey (e.g. `Email`).

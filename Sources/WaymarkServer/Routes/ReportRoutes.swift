@@ -71,7 +71,7 @@ struct ReportRoutes: Sendable {
     }
 
     static func isPublished(_ journeyVersionID: String, in configuration: Configuration) -> Bool {
-        configuration.journeys.contains { ($0.versionId ?? "\($0.id)@\($0.version)") == journeyVersionID }
+        configuration.journeys.contains { $0.runtimeVersionID == journeyVersionID }
     }
 
     /// An ISO 8601 instant or milliseconds since the epoch.

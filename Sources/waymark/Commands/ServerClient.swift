@@ -11,11 +11,13 @@ struct ServerClientOptions: ParsableArguments {
     @Option(help: "An API token or session token (default: the environment's WAYMARK_TOKEN).")
     var token: String?
 
+    /// One client for the command's requests (its connections kept alive between batches); the
+    /// process ends with the command, so it is never shut down.
+    private static let transport = PooledHTTP1Transport()
+
     /// Sends `body` to `path`; returns the status and the parsed JSON answer.
     /// - Throws: `ValidationError` when the server cannot be reached or answers something else than JSON.
     func send(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil) async throws -> (status: Int, json: JSONValue) {
-        let transport = PooledHTTP1Transport()
-        defer { Task { try? await transport.shutdown() } }
         let base = server.hasSuffix("/") ? String(server.dropLast()) : server
         var headers = [NamedValue("Content-Type", "application/json")]
         if let token = token ?? ProcessInfo.processInfo.environment["WAYMARK_TOKEN"] {
@@ -24,7 +26,7 @@ struct ServerClientOptions: ParsableArguments {
         let request = HTTPRequestSpec(method: method, url: base + path, headers: headers, body: body)
         let response: HTTPResponseSpec
         do {
-            response = try await transport.send(request, timeout: 120_000)
+            response = try await Self.transport.send(request, timeout: 120_000)
         } catch {
             throw ValidationError("cannot reach the server at \(server): \(error.message)")
         }

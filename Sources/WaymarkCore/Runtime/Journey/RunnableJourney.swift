@@ -48,7 +48,7 @@ public struct RunnableJourney: Sendable {
         }
         let nodes = try Self.compileNodes(of: journey, entryNodeID: entry.id, configuration: configuration)
         storage = RunnableJourneyStorage(
-            journey: journey, versionID: journey.versionId ?? "\(journey.id)@\(journey.version)", entryNodeID: entry.id,
+            journey: journey, versionID: journey.runtimeVersionID, entryNodeID: entry.id,
             entryEvents: [entryEvent], waitingEvents: waiting,
             externalCallTimeout: journey.properties.externalCallTimeout.milliseconds, nodes: nodes,
             temporalFields: TemporalFields(
