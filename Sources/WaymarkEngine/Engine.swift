@@ -94,18 +94,37 @@ public final class Engine: Sendable {
     /// Saves configs (events, data sources, actions, journey versions with their status) and runs
     /// with every stored config from now on. A journey version's status decides who enters:
     /// live (everyone), draftTest (test profiles), closed (nobody new), stopped (everyone leaves).
+    ///
+    /// Secrets sent redacted (`<redacted>`, as the API answers them) keep their stored values.
+    /// - Returns: warnings: configs whose redacted secrets had nothing stored (`WARN_SECRET_MISSING`).
     /// - Throws: `EngineError` naming the journey versions that cannot run (nothing is saved then),
     ///   or the store's failure.
-    public func publish(_ documents: [ConfigDocument]) async throws(EngineError) {
-        let stored: [ConfigDocument]
-        do {
-            stored = try await store.configs()
-        } catch {
-            throw EngineError(.store, "the stored configs cannot be read: \(error)")
+    @discardableResult
+    public func publish(_ documents: [ConfigDocument]) async throws(EngineError) -> [ValidationIssue] {
+        try await save(documents, deleting: [])
+    }
+
+    /// Saves `documents` and deletes `removed` (by key), then runs with what is stored.
+    @discardableResult
+    func save(_ documents: [ConfigDocument], deleting removed: [ConfigDocument]) async throws(EngineError) -> [ValidationIssue] {
+        let stored = try await storedConfigs()
+        let storedByKey = Dictionary(stored.map { (ConfigKey($0), $0) }, uniquingKeysWith: { $1 })
+        var warnings: [ValidationIssue] = []
+        let documents = documents.map { document in
+            let (restored, missing) = document.restoringRedactedSecrets(from: storedByKey[ConfigKey(document)])
+            if missing > 0 {
+                warnings.append(.warning(
+                    .secretMissing, field: "authentication",
+                    "The \(document.kind) \(document.name) was saved without \(missing) of its secrets (sent redacted, none stored): set them before its calls can authenticate."))
+            }
+            return restored
         }
-        let candidate = JourneyCatalog(configuration: Configuration(documents: Self.replacing(stored, with: documents)))
+        let removedKeys = Set(removed.map(ConfigKey.init))
+        let remaining = Self.replacing(stored, with: documents).filter { !removedKeys.contains(ConfigKey($0)) }
+        let candidate = JourneyCatalog(configuration: Configuration(documents: remaining))
+        // Drafts may hold errors; every other version saved must be able to run.
         let published = Set(documents.compactMap { document -> String? in
-            guard case .journey(let journey) = document else { return nil }
+            guard case .journey(let journey) = document, journey.status != .draft else { return nil }
             return "\(journey.id)@\(journey.version)"
         })
         let problems = candidate.problems.filter { published.contains($0.key) }
@@ -114,21 +133,28 @@ public final class Engine: Sendable {
             throw EngineError(.journeyCannotRun, text)
         }
         do {
-            try await store.saveConfigs(documents)
+            if !removed.isEmpty { try await store.deleteConfigs(removed) }
+            if !documents.isEmpty { try await store.saveConfigs(documents) }
         } catch {
             throw EngineError(.store, "the configs cannot be saved: \(error)")
         }
         catalog.replace(with: candidate)
+        return warnings
+    }
+
+    /// Every stored config.
+    func storedConfigs() async throws(EngineError) -> [ConfigDocument] {
+        do {
+            return try await store.configs()
+        } catch {
+            throw EngineError(.store, "the stored configs cannot be read: \(error)")
+        }
     }
 
     /// `stored` with the documents of the same kind and name (journeys: id and version) replaced.
     static func replacing(_ stored: [ConfigDocument], with documents: [ConfigDocument]) -> [ConfigDocument] {
-        func key(_ document: ConfigDocument) -> String {
-            if case .journey(let journey) = document { return "journey \(journey.id)@\(journey.version)" }
-            return "\(document.kind) \(document.name)"
-        }
-        let replaced = Set(documents.map(key))
-        return stored.filter { !replaced.contains(key($0)) } + documents
+        let replaced = Set(documents.map(ConfigKey.init))
+        return stored.filter { !replaced.contains(ConfigKey($0)) } + documents
     }
 
     /// Ingests a batch of events (XDM ExperienceEvents or streaming envelopes, as sent): accepted

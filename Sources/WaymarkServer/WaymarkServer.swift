@@ -57,6 +57,7 @@ public final class WaymarkServer: Sendable {
         AccessRoutes(access: access).register(on: routes)
         EventRoutes(engine: engine, limits: settings.limits).register(on: routes)
         ConfigRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
+        JourneyRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
         QueryRoutes(store: store, limits: settings.limits).register(on: routes)
         ReportRoutes(engine: engine).register(on: routes)
         let openAPI = OpenAPIRoute()

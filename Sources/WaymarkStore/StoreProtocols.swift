@@ -44,6 +44,11 @@ public protocol TimerStore: Sendable {
 
     /// The number of timers of active instances.
     func timerCount() async throws(StoreError) -> Int
+
+    /// Makes every timer of the active instances of a journey version due at `now` at the latest
+    /// (a stopped version: its people leave at once instead of at their next step).
+    /// - Returns: how many instances had a timer moved.
+    func expediteTimers(journeyVersionID: String, to now: Int64) async throws(StoreError) -> Int
 }
 
 /// Side effects to run after their commit.
@@ -99,6 +104,10 @@ public protocol ConfigStore: Sendable {
 
     /// Every stored document.
     func configs() async throws(StoreError) -> [ConfigDocument]
+
+    /// Deletes the stored documents with the keys of `documents` (kind and name; journeys: id and
+    /// version); keys not stored are ignored.
+    func deleteConfigs(_ documents: [ConfigDocument]) async throws(StoreError)
 }
 
 /// Partition leases with fencing generations (one node holds each partition).

@@ -5,8 +5,9 @@ import WaymarkConnectors
 import WaymarkCore
 import WaymarkLoopback
 
-/// `waymark serve` as a real process: configured over its API with the multi-step example, it
-/// takes an event over HTTP, its journey calls a real receiver, and SIGTERM stops it cleanly.
+/// `waymark serve` as a real process: configured over its API with the multi-step example,
+/// published with `waymark journeys publish`, it takes an event over HTTP, its journey calls a
+/// real receiver, the steps and the report read back, and SIGTERM stops it cleanly.
 @Suite struct ServeProcessTests {
     /// A running `waymark serve` and the address it listens on.
     final class Server: Sendable {
@@ -60,7 +61,7 @@ import WaymarkLoopback
     }
 
     /// The example configs the order follow-up journey needs, its CRM action sent to `crmURL`,
-    /// the journey live.
+    /// the journey a draft.
     static func exampleConfigs(crmURL: String) throws -> String {
         let root = WaymarkProcess.packageRoot.appendingPathComponent("examples")
         var documents: [JSONValue] = []
@@ -76,11 +77,7 @@ import WaymarkLoopback
             }
         }
         let journeyFile = root.appendingPathComponent("journeys/order-follow-up.json")
-        guard case .object(var journey) = try JSONValue(parsing: Array(try Data(contentsOf: journeyFile))) else {
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        journey["status"] = .string("live")
-        documents.append(.object(journey))
+        documents.append(try JSONValue(parsing: Array(try Data(contentsOf: journeyFile))))
         var body = OrderedFields<JSONValue>()
         body["configs"] = .array(documents)
         return String(decoding: JSONValue.object(body).serializedBytes(), as: UTF8.self)
@@ -112,6 +109,15 @@ import WaymarkLoopback
         #expect(try await send(.get, "/healthz").status == 200)
         let configured = try await send(.post, "/v1/config", try Self.exampleConfigs(crmURL: crm.baseURL + "/api/customers"))
         #expect(configured.status == 200, "\(configured.body)")
+        // Published with `waymark journeys`, as a journey approver would.
+        let published = try await WaymarkProcess.runDetached(["journeys", "publish", "order-follow-up", "--server", server.baseURL, "--token", token])
+        #expect(published.status == 0, "\(published.standardError)")
+        #expect(published.standardOutput == "order-follow-up 1.0 live\n")
+        let listed = try await WaymarkProcess.runDetached(["journeys", "list", "--server", server.baseURL, "--token", token])
+        #expect(listed.standardOutput == "order-follow-up\t1.0\tlive\tOrder follow-up\n")
+        let again = try await WaymarkProcess.runDetached(["journeys", "publish", "order-follow-up", "1.0", "--server", server.baseURL, "--token", token])
+        #expect(again.status != 0)
+        #expect(again.standardError.contains("ERR_INVALID_STATUS_CHANGE"), "\(again.standardError)")
         // Events sent with `waymark send`, as an operator would.
         let events = try SimulateTests.file("serve-orders.ndjson", [SimulateTests.orderPlaced])
         #expect(try await client.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/v1/config"), timeout: 30_000).status == 401)
@@ -142,6 +148,16 @@ import WaymarkLoopback
         let refused = try await WaymarkProcess.runDetached(["query", "SELECT * FROM instances", "--server", server.baseURL, "--token", token])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("ERR_QUERY"))
+        // The report by API: one person entered, the CRM action executed once.
+        let report = try JSONValue(parsing: Array(try await send(.get, "/v1/reports/order-follow-up@1.0").body.utf8))
+        guard case .object(let fields) = report, case .object(let journey)? = fields["journey"], case .object(let nodes)? = fields["nodes"],
+            case .object(let crmNode)? = nodes["crm"]
+        else {
+            Issue.record("the report reads \(report)")
+            return
+        }
+        #expect(journey["entered"] == .int(1))
+        #expect(crmNode["actionsExecuted"] == .int(1))
 
         try await client.shutdown()
         #expect(await server.terminate() == 0)

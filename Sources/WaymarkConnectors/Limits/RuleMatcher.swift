@@ -49,6 +49,7 @@ extension HTTPMethod {
         case .get: 1
         case .post: 2
         case .put: 4
+        case .delete: 8
         }
     }
 }

@@ -49,6 +49,12 @@ public struct Configuration: Hashable, Sendable {
         self.init(events: events, dataSources: dataSources, actions: actions, journeys: journeys)
     }
 
+    /// Every config as a document: events, data sources, actions, journey versions.
+    public var documents: [ConfigDocument] {
+        events.map(ConfigDocument.event) + dataSources.map(ConfigDocument.dataSource) + actions.map(ConfigDocument.action)
+            + journeys.map(ConfigDocument.journey)
+    }
+
     /// The event named `name`.
     public func event(named name: String) -> EventConfig? { eventIndex[name].map { events[$0] } }
 
@@ -71,16 +77,12 @@ public struct Configuration: Hashable, Sendable {
 
     /// The journey versions whose event nodes enter on or wait for the event named `name`.
     public func journeysUsing(event name: String) -> [Journey] {
-        journeys.filter { journey in
-            journey.nodes.contains { if case .event(let event) = $0.activity { event.event == name } else { false } }
-        }
+        journeys.filter { $0.uses(event: name) }
     }
 
     /// The journey versions whose action nodes run the action named `name`.
     public func journeysUsing(action name: String) -> [Journey] {
-        journeys.filter { journey in
-            journey.nodes.contains { if case .action(let action) = $0.activity { action.action == name } else { false } }
-        }
+        journeys.filter { $0.uses(action: name) }
     }
 
     private static func index(_ keys: [String]) -> [String: Int] {

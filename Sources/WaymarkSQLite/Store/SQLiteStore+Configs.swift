@@ -26,6 +26,14 @@ extension SQLiteStore {
         }
     }
 
+    public func deleteConfigs(_ documents: [ConfigDocument]) async throws(StoreError) {
+        let keys = documents.map(ConfigKey.init)
+        try await write("deleting \(documents.count) configs") { db in
+            let statement = try db.cachedStatement(sql: "DELETE FROM configs WHERE kind = ? AND name = ? AND version = ?")
+            for key in keys { try statement.execute(arguments: [key.kind, key.name, key.version]) }
+        }
+    }
+
     public func configs() async throws(StoreError) -> [ConfigDocument] {
         let rows = try await read("reading configs") { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT kind, name, version, document FROM configs ORDER BY kind, name, version")

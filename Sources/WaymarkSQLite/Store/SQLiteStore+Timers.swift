@@ -1,8 +1,26 @@
+import Foundation
 import GRDB
 import WaymarkCore
 import WaymarkStore
 
 extension SQLiteStore {
+    public func expediteTimers(journeyVersionID: String, to now: Int64) async throws(StoreError) -> Int {
+        try await write("expediting the timers of \(journeyVersionID)") { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT ref, instance_id, timers FROM instances WHERE is_active = 1 AND journey_version_id = ? AND timer_count > 0",
+                arguments: [journeyVersionID])
+            let update = try db.cachedStatement(sql: "UPDATE instances SET timers = ?, due_at = ? WHERE ref = ?")
+            var moved = 0
+            for row in rows {
+                let timers = try [InstanceTimer](decoding: try row.bytes(2), instanceID: try row.decode(atIndex: 1))
+                guard let expedited = timers.expedited(to: now) else { continue }
+                try update.execute(arguments: [Data(expedited.encoded), expedited.map(\.dueAt).min(), row[0] as Int64])
+                moved += 1
+            }
+            return moved
+        }
+    }
+
     /// The waiting instances of a partition due by an instant, earliest first, read through the
     /// due index (`instances_by_due_at`): never a scan of all instances.
     package static let dueInstancesSQL = """

@@ -8,7 +8,11 @@ import WaymarkEngine
 ///
 /// - `GET /v1/config[?kind=event|dataSource|action|journey]`: every stored document.
 /// - `GET /v1/config/{kind}/{name}`: one document (a journey by its id: every version).
-/// - `PUT /v1/config/{kind}/{name}`: creates or replaces one event, data source or action.
+/// - `PUT /v1/config/{kind}/{name}`: creates or replaces one event, data source or action
+///   (`422` with the issues when it has errors, or changes what journeys rely on); answers
+///   `{"config":…,"issues":[…]}`. Secrets sent `<redacted>` keep their stored values.
+/// - `DELETE /v1/config/{kind}/{name}`: deletes one no journey version uses.
+/// - `POST /v1/config/validate`: the issues of one document, not saved.
 /// - `POST /v1/config`: saves a list of documents together (an import; journeys included) and
 ///   runs with them; refused whole (`422`) when a journey version among them cannot run.
 struct ConfigRoutes: Sendable {
@@ -27,6 +31,13 @@ struct ConfigRoutes: Sendable {
         }
         routes.add(.put, "/v1/config/{kind}/{name}", .permission(.manageConfig)) { request, context, principal in
             try await put(request, kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "", by: principal!)
+        }
+        routes.add(.delete, "/v1/config/{kind}/{name}", .permission(.manageConfig)) { _, context, principal in
+            try await delete(kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "", by: principal!)
+        }
+        routes.add(.post, "/v1/config/validate", .permission(.readConfig)) { request, _, _ in
+            let document = try Self.decode(try await request.bodyBytes(upTo: limits.maximumConfigBytes))
+            return JSONResponse.make(JourneyRoutes.issuesDocument(engine.validationIssues(of: document)))
         }
         routes.add(.post, "/v1/config", .permission(.manageConfig)) { request, _, principal in
             try await importDocuments(request, by: principal!)
@@ -57,9 +68,22 @@ struct ConfigRoutes: Sendable {
             throw .badRequest(
                 "the body is the \(document.kind) \(document.name), the path names the \(kind) \(name)", code: "ERR_CONFIG_MISMATCH")
         }
-        try await publish([document])
+        let issues = try await JourneyRoutes.run { () async throws(EngineError) in try await engine.saveConfig(document) }
         await access.record(principal, "config.save", "\(kind) \(name)")
-        return JSONResponse.make(try Self.json(document))
+        return JSONResponse.make(.fields(["config": try Self.json(document), "issues": JourneyRoutes.issues(issues)]))
+    }
+
+    func delete(kind: String, name: String, by principal: Principal) async throws(APIError) -> Response {
+        try Self.check(kind: kind)
+        guard kind != "journey" else {
+            throw .badRequest("journey versions are deleted with DELETE /v1/journeys/{id}/versions/{version}", code: "ERR_CONFIG_KIND")
+        }
+        guard let document = try await stored().first(where: { $0.kind == kind && $0.name == name }) else {
+            throw .notFound("no \(kind) named \(name)")
+        }
+        try await JourneyRoutes.run { () async throws(EngineError) in try await engine.deleteConfig(document) }
+        await access.record(principal, "config.delete", "\(kind) \(name)")
+        return Response(status: .noContent)
     }
 
     func importDocuments(_ request: Request, by principal: Principal) async throws(APIError) -> Response {
@@ -88,9 +112,9 @@ struct ConfigRoutes: Sendable {
         }
         if !journeys.isEmpty { try principal.require(.manageJourneys) }
         if journeys.contains(where: { $0.status != .draft }) { try principal.require(.publishJourneys) }
-        try await publish(documents)
+        let issues = try await JourneyRoutes.run { () async throws(EngineError) in try await engine.publish(documents) }
         for document in documents { await access.record(principal, "config.save", "\(document.kind) \(Self.identifier(of: document))") }
-        return JSONResponse.make(.fields(["configs": .array(try documents.map(Self.json))]))
+        return JSONResponse.make(.fields(["configs": .array(try documents.map(Self.json)), "issues": JourneyRoutes.issues(issues)]))
     }
 
     // MARK: Helpers
@@ -100,17 +124,6 @@ struct ConfigRoutes: Sendable {
             return try await engine.store.configs()
         } catch {
             throw .unavailable("the configs cannot be read: \(error.message)")
-        }
-    }
-
-    private func publish(_ documents: [ConfigDocument]) async throws(APIError) {
-        do {
-            try await engine.publish(documents)
-        } catch {
-            switch error.code {
-            case .journeyCannotRun: throw APIError(.unprocessableContent, error.code.rawValue, error.message)
-            default: throw .unavailable(error.message)
-            }
         }
     }
 

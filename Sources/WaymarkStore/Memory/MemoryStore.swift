@@ -83,6 +83,20 @@ public final class MemoryStore: WaymarkStore {
         read { state in state.instances.values.reduce(0) { $0 + ($1.isActive ? $1.timers.count : 0) } }
     }
 
+    public func expediteTimers(journeyVersionID: String, to now: Int64) throws(StoreError) -> Int {
+        try write { state, journal in
+            var moved = 0
+            for (key, record) in state.instances where record.isActive && record.journeyVersionID == journeyVersionID {
+                guard let expedited = record.timers.expedited(to: now) else { continue }
+                var changed = record
+                changed.timers = expedited
+                state.set(\.instances, key, changed, &journal)
+                moved += 1
+            }
+            return moved
+        }
+    }
+
     // MARK: Outbox
 
     public func outboxEntries(availableAt now: Int64, limit: Int) throws(StoreError) -> [OutboxRecord] {
@@ -158,6 +172,12 @@ public final class MemoryStore: WaymarkStore {
 
     public func configs() throws(StoreError) -> [ConfigDocument] {
         read { state in state.configs.sorted { $0.key < $1.key }.map(\.value) }
+    }
+
+    public func deleteConfigs(_ documents: [ConfigDocument]) throws(StoreError) {
+        try write { state, journal in
+            for document in documents { state.set(\.configs, ConfigKey(document), nil, &journal) }
+        }
     }
 
     public func acquireLease(partition: Int, owner: String, now: Int64, expiresAt: Int64) throws(StoreError) -> Int64? {

@@ -1,6 +1,12 @@
 import WaymarkCore
 
 extension [InstanceTimer] {
+    /// These timers with every one due later than `now` due at `now`; `nil` when none was later.
+    package func expedited(to now: Int64) -> [InstanceTimer]? {
+        guard contains(where: { $0.dueAt > now }) else { return nil }
+        return map { InstanceTimer(id: $0.id, dueAt: Swift.min($0.dueAt, now), payload: $0.payload) }
+    }
+
     /// The compact form backends store an instance's timers in: a count, then each timer's id,
     /// due instant and payload (varints and length-prefixed bytes).
     package var encoded: [UInt8] {

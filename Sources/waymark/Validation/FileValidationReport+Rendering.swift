@@ -34,23 +34,7 @@ extension FileValidationReport {
             ("path", .string(file.path)),
             ("kind", file.kind.map(JSONValue.string) ?? .null),
             ("name", file.name.map(JSONValue.string) ?? .null),
-            ("issues", .array(file.issues.map(json(of:)))),
-        ]))
-    }
-
-    private static func json(of issue: ValidationIssue) -> JSONValue {
-        let position: JSONValue = issue.position.map {
-            .object(OrderedFields([
-                ("offset", .int(Int64($0.offset))), ("line", .int(Int64($0.line))), ("column", .int(Int64($0.column))),
-            ]))
-        } ?? .null
-        return .object(OrderedFields([
-            ("severity", .string(issue.severity.rawValue)),
-            ("code", .string(issue.code.rawValue)),
-            ("nodeId", issue.nodeId.map(JSONValue.string) ?? .null),
-            ("field", issue.field.map(JSONValue.string) ?? .null),
-            ("position", position),
-            ("message", .string(issue.message)),
+            ("issues", .array(file.issues.map(\.jsonValue))),
         ]))
     }
 }

@@ -63,7 +63,7 @@ import WaymarkConnectors
         Self.expectRefused(#"[{"name": "a", "urlPattern": ""}]"#, path: "[0].urlPattern", message: "must not be empty")
         Self.expectRefused(#"[{"name": "a", "urlPattern": "https://a/ b"}]"#, path: "[0].urlPattern", message: "spaces")
         Self.expectRefused(
-            #"[{"name": "a", "urlPattern": "https://a/", "methods": ["DELETE"]}]"#, path: "[0].methods[0]", message: "DELETE")
+            #"[{"name": "a", "urlPattern": "https://a/", "methods": ["PATCH"]}]"#, path: "[0].methods[0]", message: "PATCH")
         Self.expectRefused(
             #"[{"name": "a", "urlPattern": "https://a/"}, {"name": "a", "urlPattern": "https://b/"}]"#, path: "[1].name",
             message: "\"a\" is already the name of rule [0]")

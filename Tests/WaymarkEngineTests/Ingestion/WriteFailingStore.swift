@@ -54,6 +54,7 @@ final class WriteFailingStore: WaymarkStore {
         try inner.dueProfiles(partition: partition, now: now, limit: limit)
     }
     func timerCount() throws(StoreError) -> Int { try inner.timerCount() }
+    func expediteTimers(journeyVersionID: String, to now: Int64) throws(StoreError) -> Int { try inner.expediteTimers(journeyVersionID: journeyVersionID, to: now) }
     func outboxEntries(availableAt now: Int64, limit: Int) throws(StoreError) -> [OutboxRecord] {
         try inner.outboxEntries(availableAt: now, limit: limit)
     }
@@ -67,6 +68,7 @@ final class WriteFailingStore: WaymarkStore {
     func stepEventCount() throws(StoreError) -> Int { try inner.stepEventCount() }
     func discards(offset: Int, limit: Int) throws(StoreError) -> [DiscardRecord] { try inner.discards(offset: offset, limit: limit) }
     func saveConfigs(_ documents: [ConfigDocument]) throws(StoreError) { try inner.saveConfigs(documents) }
+    func deleteConfigs(_ documents: [ConfigDocument]) throws(StoreError) { try inner.deleteConfigs(documents) }
     func configs() throws(StoreError) -> [ConfigDocument] { try inner.configs() }
     func acquireLease(partition: Int, owner: String, now: Int64, expiresAt: Int64) throws(StoreError) -> Int64? {
         try inner.acquireLease(partition: partition, owner: owner, now: now, expiresAt: expiresAt)

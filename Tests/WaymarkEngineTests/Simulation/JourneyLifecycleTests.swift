@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 import WaymarkCore
 import WaymarkEngine
+import WaymarkSQLite
 import WaymarkStore
 
 /// Publishing new statuses and versions while people are inside.
@@ -43,6 +45,29 @@ import WaymarkStore
         #expect(try await store.stepEvents(offset: 0, limit: 100).count == steps.count)
         let discards = try await store.discards(offset: 0, limit: 10)
         #expect(discards.map(\.profileID) == ["p2@example.com"])
+    }
+
+    @Test(arguments: [false, true])
+    func stoppingALiveVersionEndsThePeopleInsideAtOnce(onSQLite: Bool) async throws {
+        let directory = try IngestionTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store: any WaymarkStore = onSQLite ? try SQLiteStore(directory: directory.path) : MemoryStore()
+        let clock = VirtualClock(now: Examples.event("x", at: "2026-03-01T09:00:00Z", [:]).timestamp)
+        let engine = Engine(store: store, clock: clock, executor: RecordingCallExecutor())
+        let live = try Self.welcome(version: "1.0", status: .live, wait: "P3D")
+        guard case .journey(let journey) = live else { throw NotAJourney() }
+        try await engine.publish(try Examples.configs() + [live])
+        _ = await engine.ingest(CrashRecoveryTests.signups(2).map { $0.json.serializedBytes() })
+        try await engine.runUntilIdle(until: clock.now() + 60_000)
+        #expect(try await store.activeInstanceCount(journeyVersionID: journey.runtimeVersionID) == 2, "both wait 3 days")
+
+        let stopped = try await engine.changeStatus(journey: journey.id, version: journey.version, to: .stopped)
+        #expect(stopped.status == .stopped)
+        try await engine.runUntilIdle(until: clock.now())
+        #expect(try await store.activeInstanceCount(journeyVersionID: journey.runtimeVersionID) == 0, "left without waiting")
+        let ended = try await store.stepEvents(offset: 0, limit: 100).filter(\.instanceEnded)
+        #expect(ended.count == 2)
+        #expect(ended.allSatisfy { $0.nodeID != "end" })
     }
 
     @Test func publishingAJourneyThatCannotRunIsRefusedAndSavesNothing() async throws {

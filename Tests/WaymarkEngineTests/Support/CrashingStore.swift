@@ -76,6 +76,7 @@ final class CrashingStore: WaymarkStore {
     }
 
     func timerCount() async throws(StoreError) -> Int { try await base.timerCount() }
+    func expediteTimers(journeyVersionID: String, to now: Int64) async throws(StoreError) -> Int { try await base.expediteTimers(journeyVersionID: journeyVersionID, to: now) }
 
     func outboxEntries(availableAt now: Int64, limit: Int) async throws(StoreError) -> [OutboxRecord] {
         try await base.outboxEntries(availableAt: now, limit: limit)
@@ -110,6 +111,7 @@ final class CrashingStore: WaymarkStore {
     }
 
     func saveConfigs(_ documents: [ConfigDocument]) async throws(StoreError) { try await base.saveConfigs(documents) }
+    func deleteConfigs(_ documents: [ConfigDocument]) async throws(StoreError) { try await base.deleteConfigs(documents) }
 
     func configs() async throws(StoreError) -> [ConfigDocument] { try await base.configs() }
 

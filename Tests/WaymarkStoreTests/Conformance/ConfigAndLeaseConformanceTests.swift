@@ -30,6 +30,10 @@ import WaymarkStore
             let saved = try await store.configs()
             #expect(saved.count == 4)
             #expect(Set(saved) == [event, action, .journey(renamed), .journey(next)])
+
+            // Deleting one journey version keeps the other; an unknown key is ignored.
+            try await store.deleteConfigs([.journey(journey), try example("events/order_placed.json")])
+            #expect(Set(try await store.configs()) == [event, action, .journey(next)])
         }
     }
 
