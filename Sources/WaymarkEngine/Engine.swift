@@ -57,7 +57,10 @@ public final class Engine: Sendable {
         }
         self.workers = workers
         ingestion = Ingestion(
-            store: store, acceptor: WorkerAcceptor(workers: workers), partitionCount: configuration.partitionCount,
+            store: store,
+            acceptor: configuration.acceptance == .inbox
+                ? InboxGroupAcceptor(store: store, doorbells: doorbells) : WorkerAcceptor(workers: workers),
+            partitionCount: configuration.partitionCount,
             configuration: { catalog.current.configuration }, now: { clock.now() })
         timerService = TimerService(
             store: store, clock: clock, configuration: configuration, doorbells: doorbells, logger: logger)

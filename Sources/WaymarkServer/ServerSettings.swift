@@ -1,3 +1,5 @@
+import WaymarkEngine
+
 /// How `waymark serve` runs: where it listens, where its data lives, its limits.
 public struct ServerSettings: Sendable {
     /// Size limits of requests.
@@ -27,12 +29,15 @@ public struct ServerSettings: Sendable {
     public var limits: Limits
     /// A JSON file of endpoint rules (capping, throttling) for the calls journeys make.
     public var endpointRulesFile: String?
+    /// How the engine runs (partitions, batches, when an ingested event counts as accepted).
+    public var engine: EngineConfiguration
 
     /// Creates settings: 127.0.0.1:8080, data in `./waymark-data`.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./waymark-data", limits: Limits = Limits(),
-        endpointRulesFile: String? = nil
+        endpointRulesFile: String? = nil, engine: EngineConfiguration = EngineConfiguration()
     ) {
+        self.engine = engine
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory

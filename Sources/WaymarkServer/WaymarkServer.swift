@@ -39,7 +39,7 @@ public final class WaymarkServer: Sendable {
         transport = PooledHTTP1Transport()
         access = AccessControl(store: store, now: Self.wallClock)
         engine = Engine(
-            store: store, executor: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)),
+            configuration: settings.engine, store: store, executor: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)),
             logger: Logger(label: "waymark.engine"))
         do {
             try await engine.loadConfigurations()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WaymarkConnectors
 import WaymarkCore
-import WaymarkServer
+@testable import WaymarkServer
 import WaymarkStore
 
 /// Users, sessions, API tokens, roles: every route checks its permission.
@@ -45,6 +45,12 @@ import WaymarkStore
             let bad = try await server.send(.get, "/v1/me", token: "wm_not-a-token")
             #expect(bad.status == 401)
         }
+    }
+
+    @Test func bearerSecretsAreKeptAsTheirSHA256InLowercaseHex() {
+        // The form stored since the first token: a change would void every token issued.
+        #expect(Secrets.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secrets.digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     @Test func theFirstAdministratorSignsInCreatesUsersAndTheAuditLogSaysSo() async throws {

@@ -1,6 +1,18 @@
 /// How the engine runs: partitions, batch sizes and waits. Plain values with defaults, read from
 /// flags, environment or a file at the edge only.
 public struct EngineConfiguration: Hashable, Sendable {
+    /// When an ingested event counts as accepted.
+    public enum Acceptance: String, Hashable, Sendable, CaseIterable {
+        /// Once routed and its outcome committed (one transaction): the answer says what it
+        /// caused, and a burst is accepted at the routing rate.
+        case routed
+        /// Once in the durable inbox (concurrent calls share one commit); the workers route it
+        /// behind: a burst is accepted at the inbox's insert rate.
+        case inbox
+    }
+
+    /// When an ingested event counts as accepted (default: once routed).
+    public var acceptance: Acceptance
     /// The number of partitions profiles are spread over (`ProfileKey.partition(of:)`); one worker
     /// each. Fixed for the life of a data directory.
     public var partitionCount: Int
@@ -35,8 +47,10 @@ public struct EngineConfiguration: Hashable, Sendable {
         partitionCount: Int = 8, workerBatchSize: Int = 2_000, timerBatchSize: Int = 5_000, outboxBatchSize: Int = 500,
         outboxConcurrency: Int = 256, outboxConcurrencyPerEndpoint: Int = 64, busyEndpointDelay: Int64 = 5_000,
         throttleQueueLimit: Int64 = 6 * 3_600_000, idlePollInterval: Int64 = 1_000,
-        testModeWaitDuration: Int64 = 10_000, nodeID: String = "local", leaseDuration: Int64 = 30 * 24 * 3_600_000
+        testModeWaitDuration: Int64 = 10_000, nodeID: String = "local", leaseDuration: Int64 = 30 * 24 * 3_600_000,
+        acceptance: Acceptance = .routed
     ) {
+        self.acceptance = acceptance
         self.partitionCount = max(1, partitionCount)
         self.workerBatchSize = max(1, workerBatchSize)
         self.timerBatchSize = max(1, timerBatchSize)

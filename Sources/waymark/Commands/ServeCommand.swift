@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import WaymarkEngine
 import WaymarkServer
+
+extension EngineConfiguration.Acceptance: ExpressibleByArgument {}
 
 /// `waymark serve`: the server — REST API, streaming ingestion and the engine — on the embedded
 /// SQLite store, until SIGTERM or SIGINT.
@@ -29,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A JSON file of endpoint rules (capping, throttling) for the calls journeys make.")
     var endpoints: String?
 
+    @Option(help: "When an event counts as accepted: routed (its outcome committed) or inbox (durable in the inbox, routed behind).")
+    var acceptance: EngineConfiguration.Acceptance = .routed
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxEventBytes > 0 else { throw ValidationError("--max-event-bytes must be at least 1") }
@@ -37,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var limits = ServerSettings.Limits()
         limits.maximumEventBytes = maxEventBytes
-        let settings = ServerSettings(host: host, port: port, dataDirectory: dataDir, limits: limits, endpointRulesFile: endpoints)
+        let settings = ServerSettings(
+            host: host, port: port, dataDirectory: dataDir, limits: limits, endpointRulesFile: endpoints,
+            engine: EngineConfiguration(acceptance: acceptance))
         let server: WaymarkServer
         do {
             server = try await WaymarkServer(settings: settings)
