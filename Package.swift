@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(name: "WaymarkStoreTests", dependencies: ["WaymarkStore", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkEngineTests", dependencies: ["WaymarkEngine", "WaymarkSQLite"]),
         .testTarget(name: "WaymarkConnectorsTests", dependencies: ["WaymarkConnectors", "WaymarkLoopback", "WaymarkSQLite"]),
-        .testTarget(name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkConnectors", "WaymarkLoopback", "WaymarkStore"]),
+        .testTarget(
+            name: "WaymarkServerTests", dependencies: ["WaymarkServer", "WaymarkEngine", "WaymarkConnectors", "WaymarkLoopback", "WaymarkStore"]),
         .testTarget(name: "WaymarkCLITests", dependencies: ["waymark", "WaymarkLoopback", "WaymarkConnectors"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,14 @@ public protocol InstanceStore: Sendable {
 
     /// The number of active instances, optionally of one journey version.
     func activeInstanceCount(journeyVersionID: String?) async throws(StoreError) -> Int
+
+    /// The test-mode instances (`inTest`) of a journey version, active or ended, in the order first written.
+    func testInstances(journeyVersionID: String) async throws(StoreError) -> [InstanceRecord]
+
+    /// Deletes the test-mode instances of a journey version with their timers and step events
+    /// (test mode ended: its logs are cleared).
+    /// - Returns: how many were deleted.
+    func deleteTestInstances(journeyVersionID: String) async throws(StoreError) -> Int
 }
 
 /// Timers, kept with their instances (`InstanceRecord.timers`) and indexed by the earliest due

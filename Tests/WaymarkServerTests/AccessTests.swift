@@ -11,7 +11,7 @@ import WaymarkStore
     static func concrete(_ path: String) -> String {
         path.replacingOccurrences(of: "{kind}", with: "event").replacingOccurrences(of: "{name}", with: "signup")
             .replacingOccurrences(of: "{journeyVersionID}", with: "greet@1.0").replacingOccurrences(of: "{id}", with: "greet")
-            .replacingOccurrences(of: "{version}", with: "1.0")
+            .replacingOccurrences(of: "{version}", with: "1.0").replacingOccurrences(of: "{namespace}", with: "Email")
     }
 
     @Test func everyRouteAnswersEveryRoleByItsPermission() async throws {

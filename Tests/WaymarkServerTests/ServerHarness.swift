@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import WaymarkConnectors
 import WaymarkCore
+import WaymarkEngine
 import WaymarkServer
 
 /// A `WaymarkServer` listening on a free loopback port over a fresh data directory, and a client.
@@ -15,11 +16,12 @@ struct ServerHarness {
 
     /// Runs `body` against a running server, then stops it and removes its data.
     static func run(
-        limits: ServerSettings.Limits = ServerSettings.Limits(), _ body: (ServerHarness) async throws -> Void
+        limits: ServerSettings.Limits = ServerSettings.Limits(), engine: EngineConfiguration = EngineConfiguration(),
+        _ body: (ServerHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-server-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits))
+        let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits, engine: engine))
         let token = try await server.createToken(name: "tests", role: .administrator)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let client = PooledHTTP1Transport()
@@ -36,12 +38,14 @@ struct ServerHarness {
 
     /// Sends a request; returns the status and the body parsed as JSON (`.null` when empty).
     /// - Parameter token: the bearer token (the administrator's by default; `nil`: none).
-    func send(_ method: HTTPMethod, _ path: String, body: String? = nil, token: String?? = .none) async throws -> (status: Int, json: JSONValue) {
+    func send(
+        _ method: HTTPMethod, _ path: String, body: String? = nil, token: String?? = .none, contentType: String = "application/json"
+    ) async throws -> (status: Int, json: JSONValue) {
         var request = HTTPRequestSpec(method: method, url: baseURL + path)
         if let bearer = token ?? self.token { request.headers.append(NamedValue("Authorization", "Bearer " + bearer)) }
         if let body {
             request.body = Array(body.utf8)
-            request.headers.append(NamedValue("Content-Type", "application/json"))
+            request.headers.append(NamedValue("Content-Type", contentType))
         }
         let response = try await client.send(request, timeout: 30_000)
         return (response.status, response.body.isEmpty ? .null : try JSONValue(parsing: response.body))

@@ -17,3 +17,10 @@ extension ValidationCode {
     /// A journey's status changes only through its lifecycle (test mode, publish, close, stop), not by saving it.
     public static let statusNotSaved: ValidationCode = "ERR_STATUS_NOT_SAVED"
 }
+
+extension ValidationCode {
+    /// Test events for a version that is not in test mode.
+    public static let notInTestMode: ValidationCode = "ERR_NOT_IN_TEST_MODE"
+    /// More test profiles than one test-mode run takes (100).
+    public static let testProfileLimit: ValidationCode = "ERR_TEST_PROFILE_LIMIT"
+}

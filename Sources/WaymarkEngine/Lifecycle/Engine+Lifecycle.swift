@@ -106,6 +106,7 @@ extension Engine {
     /// - Returns: the version as saved.
     public func changeStatus(journey id: String, version: JourneyVersion, to target: JourneyStatus) async throws(EngineError) -> Journey {
         var journey = try await journeyVersion(id: id, version: version)
+        let wasTesting = journey.status == .draftTest
         guard journey.status.canChange(to: target), target != .finished else {
             throw EngineError(
                 .invalidChange, "journey \(id) \(version) is \(journey.status.rawValue) and cannot become \(target.rawValue)",
@@ -124,6 +125,7 @@ extension Engine {
         }
         try await save(changed, deleting: [])
         if target == .stopped { try await expediteTimers(of: journey) }
+        if wasTesting { try await clearTestRuns(of: journey) }
         return journey
     }
 

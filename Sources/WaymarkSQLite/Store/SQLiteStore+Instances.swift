@@ -63,6 +63,28 @@ extension SQLiteStore {
         }
     }
 
+    public func testInstances(journeyVersionID: String) async throws(StoreError) -> [InstanceRecord] {
+        try await read("reading the test instances of \(journeyVersionID)") { db in
+            var query = try FastStatement(
+                db, sql: "SELECT \(Self.instanceColumns) FROM instances WHERE journey_version_id = ? AND in_test = 1 ORDER BY ref")
+            query.bind(journeyVersionID)
+            var records: [InstanceRecord] = []
+            while try query.nextRow() { records.append(try Self.instance(query)) }
+            return records
+        }
+    }
+
+    public func deleteTestInstances(journeyVersionID: String) async throws(StoreError) -> Int {
+        try await write("deleting the test instances of \(journeyVersionID)") { db in
+            // Their step events go with them (test data, flagged inTest).
+            try db.execute(
+                sql: "DELETE FROM step_event_groups WHERE instance IN (SELECT ref FROM instances WHERE journey_version_id = ? AND in_test = 1)",
+                arguments: [journeyVersionID])
+            try db.execute(sql: "DELETE FROM instances WHERE journey_version_id = ? AND in_test = 1", arguments: [journeyVersionID])
+            return db.changesCount
+        }
+    }
+
     /// The instance a query selecting `instanceColumns` stands on.
     static func instance(_ row: FastStatement) throws(StoreError) -> InstanceRecord {
         let id = try row.text(0)

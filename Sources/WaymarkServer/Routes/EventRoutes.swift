@@ -19,6 +19,13 @@ struct EventRoutes: Sendable {
     }
 
     func ingest(_ request: Request) async throws(APIError) -> Response {
+        try await ingest(request) { events in await engine.ingest(events) }
+    }
+
+    /// Reads the request's events, hands them to `accept`, answers with a result per event.
+    func ingest(
+        _ request: Request, accept: ([[UInt8]]) async throws(APIError) -> [IngestionResult]
+    ) async throws(APIError) -> Response {
         let body = try await request.bodyBytes(upTo: limits.maximumBodyBytes)
         let chunks: [EventChunk]
         do {
@@ -31,7 +38,7 @@ struct EventRoutes: Sendable {
             throw .tooLarge(
                 "event \(index) (line \(chunk.line)) is \(chunk.bytes.count) bytes, more than the limit of \(limits.maximumEventBytes)")
         }
-        var results = await engine.ingest(chunks.map(\.bytes))
+        var results = try await accept(chunks.map(\.bytes))
         for index in results.indices {
             results[index].errors = results[index].errors.map { chunks[index].locatedInBody($0) }
         }

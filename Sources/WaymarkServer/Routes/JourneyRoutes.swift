@@ -166,7 +166,7 @@ struct JourneyRoutes: Sendable {
         return id
     }
 
-    private static func address(_ context: BasicRequestContext) throws(APIError) -> (String, JourneyVersion) {
+    static func address(_ context: BasicRequestContext) throws(APIError) -> (String, JourneyVersion) {
         let text = context.parameters.get("version") ?? ""
         guard let version = JourneyVersion(text) else { throw .notFound("no journey version \(text): versions are written like 1.0") }
         return (try id(context), version)

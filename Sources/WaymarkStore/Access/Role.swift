@@ -20,12 +20,13 @@ public enum Role: String, Hashable, Sendable, CaseIterable, Codable {
     public var permissions: Set<Permission> {
         switch self {
         case .administrator: Set(Permission.allCases)
-        case .technicalUser: [.readConfig, .manageConfig, .ingestEvents, .readJourneys, .readReports]
-        case .journeyManager: [.readConfig, .readJourneys, .manageJourneys, .readReports, .manageReports]
-        case .journeyApprover: [.readConfig, .readJourneys, .manageJourneys, .publishJourneys, .readReports, .manageReports]
+        case .technicalUser: [.readConfig, .manageConfig, .ingestEvents, .manageProfiles, .readJourneys, .readReports]
+        case .journeyManager: [.readConfig, .readJourneys, .manageJourneys, .manageProfiles, .readReports, .manageReports]
+        case .journeyApprover:
+            [.readConfig, .readJourneys, .manageJourneys, .publishJourneys, .manageProfiles, .readReports, .manageReports]
         case .viewer: [.readJourneys, .readReports]
         case .analyst: [.readJourneys, .readReports, .queryData]
-        case .ingestion: [.ingestEvents]
+        case .ingestion: [.ingestEvents, .manageProfiles]
         }
     }
 }
@@ -48,6 +49,8 @@ public enum Permission: String, Hashable, Sendable, CaseIterable, Codable {
     case manageReports
     /// Send events to the streaming ingestion.
     case ingestEvents
+    /// Read, create and import profiles of the built-in store (test profiles included).
+    case manageProfiles
     /// Query the step-event and journey datasets with SQL.
     case queryData
     /// Manage users and API tokens, read the audit log.

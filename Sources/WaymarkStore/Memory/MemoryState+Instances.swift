@@ -38,4 +38,28 @@ extension MemoryState {
             (instancesByProfile[profile] ?? []).compactMap { instances[$0] }
         }
     }
+
+    /// Removes an instance and its index entries.
+    mutating func removeInstance(_ id: String, _ journal: inout Journal) {
+        guard let record = instances[id] else { return }
+        let slot = JourneySlot(journeyID: record.journeyID, profile: record.profile)
+        if activeSlots[slot] == id { set(\.activeSlots, slot, nil, &journal) }
+        let remaining = (instancesByProfile[record.profile] ?? []).filter { $0 != id }
+        set(\.instancesByProfile, record.profile, remaining.isEmpty ? nil : remaining, &journal)
+        set(\.instances, id, nil, &journal)
+        guard let positions = stepEventsByInstance[id], !positions.isEmpty else { return }
+        // Its step events go too; the later ones move up, so the index is rebuilt.
+        let removed = Set(positions)
+        let old = (stepEvents, stepEventsByInstance)
+        journal.record { state in (state.stepEvents, state.stepEventsByInstance) = old }
+        stepEvents = stepEvents.indices.filter { !removed.contains($0) }.map { stepEvents[$0] }
+        stepEventsByInstance = [:]
+        for (position, event) in stepEvents.enumerated() { stepEventsByInstance[event.instanceID, default: []].append(position) }
+    }
+
+    /// The test-mode instances of a journey version, in the order first written.
+    func testInstances(journeyVersionID: String) -> [InstanceRecord] {
+        instancesByProfile.keys.sorted { ($0.namespace, $0.id) < ($1.namespace, $1.id) }.flatMap { instances(of: [$0]) }
+            .filter { $0.inTest && $0.journeyVersionID == journeyVersionID }
+    }
 }

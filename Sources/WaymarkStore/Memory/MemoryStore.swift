@@ -83,6 +83,18 @@ public final class MemoryStore: WaymarkStore {
         read { state in state.instances.values.reduce(0) { $0 + ($1.isActive ? $1.timers.count : 0) } }
     }
 
+    public func testInstances(journeyVersionID: String) throws(StoreError) -> [InstanceRecord] {
+        read { $0.testInstances(journeyVersionID: journeyVersionID) }
+    }
+
+    public func deleteTestInstances(journeyVersionID: String) throws(StoreError) -> Int {
+        try write { state, journal in
+            let ids = state.testInstances(journeyVersionID: journeyVersionID).map(\.instanceID)
+            for id in ids { state.removeInstance(id, &journal) }
+            return ids.count
+        }
+    }
+
     public func expediteTimers(journeyVersionID: String, to now: Int64) throws(StoreError) -> Int {
         try write { state, journal in
             var moved = 0

@@ -49,6 +49,8 @@ final class WriteFailingStore: WaymarkStore {
     func activeInstanceCount(journeyVersionID: String?) throws(StoreError) -> Int {
         try inner.activeInstanceCount(journeyVersionID: journeyVersionID)
     }
+    func testInstances(journeyVersionID: String) throws(StoreError) -> [InstanceRecord] { try inner.testInstances(journeyVersionID: journeyVersionID) }
+    func deleteTestInstances(journeyVersionID: String) throws(StoreError) -> Int { try inner.deleteTestInstances(journeyVersionID: journeyVersionID) }
     func nextTimerDue(partitions: Set<Int>?) throws(StoreError) -> Int64? { try inner.nextTimerDue(partitions: partitions) }
     func dueProfiles(partition: Int, now: Int64, limit: Int) throws(StoreError) -> [ProfileKey] {
         try inner.dueProfiles(partition: partition, now: now, limit: limit)

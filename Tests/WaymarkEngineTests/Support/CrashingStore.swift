@@ -70,6 +70,8 @@ final class CrashingStore: WaymarkStore {
     func activeInstanceCount(journeyVersionID: String?) async throws(StoreError) -> Int {
         try await base.activeInstanceCount(journeyVersionID: journeyVersionID)
     }
+    func testInstances(journeyVersionID: String) async throws(StoreError) -> [InstanceRecord] { try await base.testInstances(journeyVersionID: journeyVersionID) }
+    func deleteTestInstances(journeyVersionID: String) async throws(StoreError) -> Int { try await base.deleteTestInstances(journeyVersionID: journeyVersionID) }
 
     func nextTimerDue(partitions: Set<Int>?) async throws(StoreError) -> Int64? {
         try await base.nextTimerDue(partitions: partitions)

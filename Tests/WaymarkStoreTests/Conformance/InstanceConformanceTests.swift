@@ -54,6 +54,33 @@ import WaymarkStore
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func testInstancesAreListedAndClearedWithTheirStepsAndTimers(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var tested = Sample.instance("t1", timers: [Sample.timer("t1/wait", dueAt: 9_000)])
+            tested.inTest = true
+            var ended = Sample.instance("t2", profile: Sample.profile(2), active: false)
+            ended.inTest = true
+            try await store.commit { batch in
+                batch.instances = [tested, ended, Sample.instance("real", profile: Sample.profile(3))]
+                batch.stepEvents = [Sample.step("s1", instance: "t1"), Sample.step("s2", instance: "real"), Sample.step("s3", instance: "t2")]
+            }
+            #expect(try await store.testInstances(journeyVersionID: "welcome-v1").map(\.instanceID) == ["t1", "t2"])
+            #expect(try await store.testInstances(journeyVersionID: "other").isEmpty)
+
+            #expect(try await store.deleteTestInstances(journeyVersionID: "welcome-v1") == 2)
+            #expect(try await store.testInstances(journeyVersionID: "welcome-v1").isEmpty)
+            #expect(try await store.instance(id: "t1") == nil)
+            #expect(try await store.stepEvents(instanceID: "t1").isEmpty)
+            #expect(try await store.stepEvents(instanceID: "real").map(\.stepID) == ["s2"], "other people keep their steps")
+            #expect(try await store.timerCount() == 0)
+            #expect(try await store.activeInstanceCount(journeyVersionID: nil) == 1)
+            // The person may enter again.
+            try await store.commit { $0.instances = [Sample.instance("t3")] }
+            #expect(try await store.activeInstanceCount(journeyVersionID: nil) == 2)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func aPersonHoldsOnePlacePerJourneyAcrossVersions(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.commit { $0.instances = [Sample.instance("i1")] }
