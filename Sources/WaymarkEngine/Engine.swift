@@ -28,6 +28,8 @@ public final class Engine: Sendable {
     let doorbells: Doorbells
     let workers: [PartitionWorker]
     let timerService: TimerService
+    /// What the engine committed since it started (for metrics).
+    public let meter: EngineMeter
     package let dispatcher: OutboxDispatcher
     let logger: Logger
 
@@ -50,10 +52,12 @@ public final class Engine: Sendable {
         self.catalog = catalog
         self.doorbells = doorbells
         let committer = GroupCommitter(store: store)
+        let meter = EngineMeter()
+        self.meter = meter
         let workers = (0..<configuration.partitionCount).map { partition in
             PartitionWorker(
                 partition: partition, store: store, committer: committer, clock: clock, configuration: configuration,
-                catalog: catalog, doorbells: doorbells, random: random, logger: logger)
+                catalog: catalog, doorbells: doorbells, random: random, meter: meter, logger: logger)
         }
         self.workers = workers
         ingestion = Ingestion(

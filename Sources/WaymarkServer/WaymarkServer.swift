@@ -21,6 +21,7 @@ public final class WaymarkServer: Sendable {
     private let store: SQLiteStore
     private let transport: PooledHTTP1Transport
     private let access: AccessControl
+    private let metrics = ServerMetrics()
     private let logger: Logger
     private let running = Mutex<ServiceGroup?>(nil)
 
@@ -39,7 +40,9 @@ public final class WaymarkServer: Sendable {
         transport = PooledHTTP1Transport()
         access = AccessControl(store: store, now: Self.wallClock)
         engine = Engine(
-            configuration: settings.engine, store: store, executor: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)),
+            configuration: settings.engine, store: store,
+            executor: MeasuringCallExecutor(
+                base: HTTPCallExecutor(transport: transport, gate: EndpointGate(rules: rules)), metrics: metrics),
             logger: Logger(label: "waymark.engine"))
         do {
             try await engine.loadConfigurations()
@@ -51,11 +54,13 @@ public final class WaymarkServer: Sendable {
     /// The API's routes, and their catalog.
     func routes() -> (router: Router<BasicRequestContext>, catalog: [RouteEntry]) {
         let router = Router()
+        router.middlewares.add(MetricsMiddleware(metrics: metrics))
         router.middlewares.add(APIErrorMiddleware())
         let routes = APIRouter(router: router, access: access)
         HealthRoutes(engine: engine).register(on: routes)
         AccessRoutes(access: access).register(on: routes)
-        let events = EventRoutes(engine: engine, limits: settings.limits)
+        MetricsRoute(engine: engine, metrics: metrics).register(on: routes)
+        let events = EventRoutes(engine: engine, limits: settings.limits, metrics: metrics)
         events.register(on: routes)
         ProfileRoutes(store: store, limits: settings.limits, now: Self.wallClock).register(on: routes)
         ConfigRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)

@@ -145,6 +145,41 @@ import WaymarkLoopback
         try await receiver.shutdown()
     }
 
+    @Test func metricsCountRequestsEventsCallsAndTheEnginesWork() async throws {
+        let receiver = try await LoopbackServer { _ in .json(#"{"ok":true}"#) }.start()
+        try await ServerHarness.run { server in
+            _ = try await server.send(
+                .post, "/v1/config", body: #"{"configs":[\#(Self.signup),\#(Self.hook(url: receiver.baseURL + "/hook")),\#(Self.journey)]}"#)
+            let noEmail = #"{"_id":"m3","timestamp":"2026-11-23T08:00:00Z","_experience":{"campaign":{"orchestration":{"eventID":"evt-signup-1"}}},"plan":"pro"}"#
+            let body = [Self.event("m1", email: "ann@example.com"), Self.event("m2", email: "bob@example.com"), noEmail].joined(separator: "\n")
+            #expect(try await server.send(.post, "/v1/events", body: body).status == 400, "one refused")
+
+            func scrape() async throws -> String {
+                let response = try await server.client.send(HTTPRequestSpec(method: .get, url: server.baseURL + "/metrics"), timeout: 30_000)
+                #expect(response.status == 200, "open, like the health checks")
+                return String(decoding: response.body, as: UTF8.self)
+            }
+            let deadline = ContinuousClock.now + .seconds(30)
+            var text = try await scrape()
+            // Until both calls were made and their results took both people to the end.
+            while !(text.contains(#"waymark_calls_total{kind="action",outcome="ok"} 2"#) && text.contains("waymark_active_instances 0\n")),
+                ContinuousClock.now < deadline
+            {
+                try await Task.sleep(for: .milliseconds(20))
+                text = try await scrape()
+            }
+            for line in [
+                #"waymark_events_ingested_total{status="accepted"} 2"#, #"waymark_events_ingested_total{status="rejected"} 1"#,
+                #"waymark_calls_total{kind="action",outcome="ok"} 2"#, #"waymark_call_duration_seconds_count{kind="action"} 2"#,
+                "waymark_engine_entrances_total 2", #"waymark_http_requests_total{method="POST",status="4xx"} 1"#,
+                "# TYPE waymark_inbox_depth gauge", "waymark_active_instances 0",
+            ] {
+                #expect(text.contains(line + "\n"), "\(line) in\n\(text)")
+            }
+        }
+        try await receiver.shutdown()
+    }
+
     @Test func aBatchWithABadEventIsRefusedNamingItAndKeepsTheOthers() async throws {
         try await ServerHarness.run { server in
             _ = try await server.send(.put, "/v1/config/event/signup", body: Self.signup)

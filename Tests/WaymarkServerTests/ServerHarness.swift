@@ -48,7 +48,9 @@ struct ServerHarness {
             request.headers.append(NamedValue("Content-Type", contentType))
         }
         let response = try await client.send(request, timeout: 30_000)
-        return (response.status, response.body.isEmpty ? .null : try JSONValue(parsing: response.body))
+        guard !response.body.isEmpty else { return (response.status, .null) }
+        // Not JSON (the metrics' text): the text itself.
+        return (response.status, (try? JSONValue(parsing: response.body)) ?? .string(String(decoding: response.body, as: UTF8.self)))
     }
 }
 

@@ -25,6 +25,7 @@ package final class PartitionWorker: Service {
     private let catalog: CatalogHolder
     private let doorbells: Doorbells
     private let random: any RandomSource
+    private let meter: EngineMeter
     private let logger: Logger
     private let state = Mutex(State())
 
@@ -51,8 +52,9 @@ package final class PartitionWorker: Service {
     package init(
         partition: Int, store: any WaymarkStore, committer: GroupCommitter, clock: any EngineClock,
         configuration: EngineConfiguration, catalog: CatalogHolder, doorbells: Doorbells, random: any RandomSource,
-        logger: Logger
+        meter: EngineMeter = EngineMeter(), logger: Logger
     ) {
+        self.meter = meter
         self.partition = partition
         self.store = store
         self.committer = committer
@@ -200,6 +202,7 @@ package final class PartitionWorker: Service {
                 continue
             }
 
+            meter.record(commit, inputs: submitted.count + entries.count + timersFired, timersFired: timersFired)
             if let last = entries.last { state.withLock { $0.sequence = last.sequence } }
             for (submission, results) in zip(submissions, outcomes) { submission.finish(.success(results)) }
             if commit.instances.contains(where: { $0.nextDueAt != nil }) { doorbells.timers.ring() }

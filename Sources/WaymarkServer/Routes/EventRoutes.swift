@@ -13,6 +13,7 @@ import WaymarkEngine
 struct EventRoutes: Sendable {
     let engine: Engine
     let limits: ServerSettings.Limits
+    let metrics: ServerMetrics
 
     func register(on routes: APIRouter) {
         routes.add(.post, "/v1/events", .permission(.ingestEvents)) { request, _, _ in try await ingest(request) }
@@ -42,6 +43,7 @@ struct EventRoutes: Sendable {
         for index in results.indices {
             results[index].errors = results[index].errors.map { chunks[index].locatedInBody($0) }
         }
+        metrics.recordEvents(Dictionary(results.map { ($0.status.rawValue, 1) }, uniquingKeysWith: +))
         let rejected = results.filter { $0.status == .rejected }
         if !rejected.isEmpty, rejected.count == results.count,
             rejected.allSatisfy({ $0.errors.contains { $0.code == .storeUnavailable } })
