@@ -180,6 +180,30 @@ import WaymarkLoopback
         try await receiver.shutdown()
     }
 
+    @Test func exportsStreamEveryRowAsCSVOrNDJSON() async throws {
+        try await ServerHarness.run { server in
+            let rows = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000) SELECT x, 'a,\\\"b' AS text, NULL AS empty FROM n"
+            let csv = try await server.send(.post, "/v1/exports", body: #"{"sql":"\#(rows)","format":"csv"}"#)
+            #expect(csv.status == 200)
+            guard case .string(let text)? = Optional(csv.json) else {
+                Issue.record("not text: \(csv.json)")
+                return
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 3_002, "header, 3,000 rows, the final newline")
+            #expect(lines[0] == "x,text,empty")
+            #expect(lines[1] == #"1,"a,""b","#)
+            #expect(lines[3_000] == #"3000,"a,""b","#)
+
+            let ndjson = try await server.send(.post, "/v1/exports", body: #"{"sql":"SELECT 1 AS one UNION ALL SELECT 2","format":"ndjson"}"#)
+            #expect(ndjson.json == .string("{\"one\":1}\n{\"one\":2}\n"))
+            let refused = try await server.send(.post, "/v1/exports", body: #"{"sql":"SELECT * FROM instances","format":"csv"}"#)
+            #expect(refused.status == 400)
+            #expect(refused.json.at("error", "code") == .string("ERR_QUERY"))
+            #expect(try await server.send(.post, "/v1/exports", body: #"{"sql":"SELECT 1","format":"xml"}"#).status == 400)
+        }
+    }
+
     @Test func aBatchWithABadEventIsRefusedNamingItAndKeepsTheOthers() async throws {
         try await ServerHarness.run { server in
             _ = try await server.send(.put, "/v1/config/event/signup", body: Self.signup)

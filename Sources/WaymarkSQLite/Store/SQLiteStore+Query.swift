@@ -44,7 +44,7 @@ extension SQLiteStore {
 }
 
 /// A read-only SQLite connection that only lets statements read the queryable datasets.
-private final class AnalystConnection {
+final class AnalystConnection {
     private var handle: OpaquePointer?
 
     init(path: String) throws(StoreError) {
@@ -60,6 +60,24 @@ private final class AnalystConnection {
     deinit { sqlite3_close_v2(handle) }
 
     func run(_ sql: String, maxRows: Int, timeout: Int64) throws(StoreError) -> QueryResult {
+        var result = QueryResult(columns: [], rows: [], truncated: false)
+        try visit(sql, timeout: timeout, columns: { result.columns = $0 }) { row in
+            guard result.rows.count < maxRows else {
+                result.truncated = true
+                return false
+            }
+            result.rows.append(row)
+            return true
+        }
+        return result
+    }
+
+    /// Runs `sql`, handing `columns` its column names, then `row` each row until it answers
+    /// `false` or the rows end; `isCancelled` is asked as the statement runs (it stops it).
+    func visit(
+        _ sql: String, timeout: Int64, isCancelled: @escaping () -> Bool = { false }, columns: ([String]) -> Void,
+        row: ([JSONValue]) -> Bool
+    ) throws(StoreError) {
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
         let prepared = sql.withCString { text in sqlite3_prepare_v2(handle, text, -1, &statement, &tail) }
@@ -71,28 +89,40 @@ private final class AnalystConnection {
         }
         guard sqlite3_stmt_readonly(statement) != 0 else { throw StoreError(.invalidQuery, "only SELECT statements are allowed") }
         let columnCount = sqlite3_column_count(statement)
-        let columns = (0..<columnCount).map { String(cString: sqlite3_column_name(statement, $0)) }
-        let deadline = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
-        defer { deadline.deallocate() }
-        deadline.pointee = Self.nowMilliseconds() + timeout
+        columns((0..<columnCount).map { String(cString: sqlite3_column_name(statement, $0)) })
+        let stop = StopCondition(deadline: Self.nowMilliseconds() + timeout, isCancelled: isCancelled)
+        let context = Unmanaged.passRetained(stop)
+        defer { context.release() }
         sqlite3_progress_handler(handle, 10_000, { context in
             guard let context else { return 0 }
-            return AnalystConnection.nowMilliseconds() > context.assumingMemoryBound(to: Int64.self).pointee ? 1 : 0
-        }, deadline)
-        var rows: [[JSONValue]] = []
+            return Unmanaged<StopCondition>.fromOpaque(context).takeUnretainedValue().shouldStop ? 1 : 0
+        }, context.toOpaque())
         while true {
             switch sqlite3_step(statement) {
             case SQLITE_ROW:
-                guard rows.count < maxRows else { return QueryResult(columns: columns, rows: rows, truncated: true) }
-                rows.append((0..<columnCount).map { Self.value(statement, $0) })
+                guard row((0..<columnCount).map { Self.value(statement, $0) }) else { return }
             case SQLITE_DONE:
-                return QueryResult(columns: columns, rows: rows, truncated: false)
+                return
             case SQLITE_INTERRUPT:
+                if isCancelled() { throw StoreError(.io, "the query was cancelled") }
                 throw StoreError(.invalidQuery, "the query ran longer than \(timeout) ms and was stopped")
             default:
                 throw failure()
             }
         }
+    }
+
+    /// When a running statement stops: past its deadline, or cancelled.
+    private final class StopCondition {
+        let deadline: Int64
+        let isCancelled: () -> Bool
+
+        init(deadline: Int64, isCancelled: @escaping () -> Bool) {
+            self.deadline = deadline
+            self.isCancelled = isCancelled
+        }
+
+        var shouldStop: Bool { AnalystConnection.nowMilliseconds() > deadline || isCancelled() }
     }
 
     private func failure() -> StoreError {

@@ -1,18 +1,16 @@
 import ArgumentParser
 import Foundation
 import WaymarkCore
+import WaymarkServer
 
 /// `waymark query "SELECT …"`: read-only SQL over a running server's step-event and journey
 /// datasets, printed as NDJSON (one object per row) or CSV.
+extension RowFormat: ExpressibleByArgument {}
+
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Runs a read-only SQL query on a server's step_events, discards and journey_versions datasets.")
-
-    /// How rows are printed.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case ndjson, csv
-    }
 
     @Argument(help: "One SELECT statement.")
     var sql: String
@@ -21,7 +19,7 @@ struct QueryCommand: AsyncParsableCommand {
     var limit: Int = 1_000
 
     @Option(help: "ndjson (one JSON object per row) or csv (with a header line).")
-    var format: Format = .ndjson
+    var format: RowFormat = .ndjson
 
     @OptionGroup var client: ServerClientOptions
 
@@ -39,33 +37,11 @@ struct QueryCommand: AsyncParsableCommand {
             if case .string(let name) = value { return name }
             return "\(value)"
         }
-        var output = ""
-        if format == .csv { output += columns.map(Self.csvField).joined(separator: ",") + "\n" }
-        for case .array(let values) in rows {
-            switch format {
-            case .ndjson:
-                var object = OrderedFields<JSONValue>()
-                for (column, value) in zip(columns, values) { object[column] = value }
-                output += String(decoding: JSONValue.object(object).serializedBytes(), as: UTF8.self) + "\n"
-            case .csv:
-                output += values.map { value -> String in
-                    switch value {
-                    case .null: return ""
-                    case .string(let text): return Self.csvField(text)
-                    default: return Self.csvField(String(decoding: value.serializedBytes(), as: UTF8.self))
-                    }
-                }.joined(separator: ",") + "\n"
-            }
-        }
+        var output = format.header(columns)
+        for case .array(let values) in rows { output += format.line(values, columns: columns) }
         FileHandle.standardOutput.write(Data(output.utf8))
         if fields["truncated"] == .bool(true) {
             FileHandle.standardError.write(Data("waymark query: more rows than --limit \(limit); the rest were left out\n".utf8))
         }
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -42,4 +42,42 @@ import WaymarkStore
             #expect(try await store.query("SELECT count(*) FROM step_events", maxRows: 1).rows == [[.int(0)]])
         }
     }
+
+    @Test func anExportStreamsEveryRowInChunksAndRefusesWhatAQueryRefuses() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            let count = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 25000) SELECT x, 'row ' || x AS label FROM n"
+            let export = try await store.export(count, chunkRows: 1_000, bufferedChunks: 2)
+            #expect(export.columns == ["x", "label"])
+            var chunks = 0
+            var next: Int64 = 1
+            for try await rows in export.rows {
+                chunks += 1
+                for row in rows {
+                    #expect(row == [.int(next), .string("row \(next)")])
+                    next += 1
+                }
+            }
+            #expect(next == 25_001, "every row, in order")
+            #expect(chunks == 25)
+
+            let refused = await #expect(throws: StoreError.self) { try await store.export("SELECT profile_id FROM instances") }
+            #expect(refused?.code == .invalidQuery)
+        }
+    }
+
+    @Test func anExportLeftEarlyStopsItsStatement() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(directory: directory.path)
+            let endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n"
+            do {
+                let export = try await store.export(endless, chunkRows: 100, bufferedChunks: 1, timeout: 60_000)
+                var iterator = export.rows.makeAsyncIterator()
+                #expect(try await iterator.next()?.count == 100)
+            }
+            // The export's thread stopped: the next query runs (SQLite's own connection would
+            // answer either way; what is checked is that nothing hangs or crashes).
+            #expect(try await store.query("SELECT 1", maxRows: 1).rows == [[.int(1)]])
+        }
+    }
 }
