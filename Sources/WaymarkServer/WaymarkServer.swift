@@ -93,21 +93,39 @@ public final class WaymarkServer: Sendable {
         try await Self.createToken(name: name, role: role, access: access)
     }
 
-    /// Creates an API token for `role` in the store of `dataDirectory`, without starting a server
+    /// Creates an API token in the store of `dataDirectory`, without starting a server
     /// (`waymark tokens create`). - Returns: its secret.
     public static func createToken(name: String, role: Role, dataDirectory: String) async throws(ServerError) -> String {
-        let store: SQLiteStore
+        try await createToken(name: name, role: role, access: try access(dataDirectory: dataDirectory))
+    }
+
+    /// Creates a user in the store of `dataDirectory`, without starting a server (`waymark users
+    /// create`). - Returns: the password: `password`, or a new random one when `nil`.
+    public static func createUser(name: String, role: Role, password: String?, dataDirectory: String) async throws(ServerError) -> String {
+        let access = try access(dataDirectory: dataDirectory)
+        let chosen = password ?? Secrets.newPassword()
         do {
-            store = try SQLiteStore(directory: dataDirectory)
+            try await access.createUser(name: name, role: role, password: chosen, by: cli)
+        } catch {
+            throw ServerError(error.message)
+        }
+        return chosen
+    }
+
+    /// Who the command line acts as in the audit log.
+    private static let cli = Principal(name: "cli", kind: .apiToken, role: .administrator)
+
+    private static func access(dataDirectory: String) throws(ServerError) -> AccessControl {
+        do {
+            return AccessControl(store: try SQLiteStore(directory: dataDirectory), now: Self.wallClock)
         } catch {
             throw ServerError("cannot open the store in \(dataDirectory): \(error.message)")
         }
-        return try await createToken(name: name, role: role, access: AccessControl(store: store, now: Self.wallClock))
     }
 
     private static func createToken(name: String, role: Role, access: AccessControl) async throws(ServerError) -> String {
         do {
-            return try await access.createToken(name: name, role: role, by: Principal(name: "cli", kind: .apiToken, role: .administrator))
+            return try await access.createToken(name: name, role: role, by: cli)
         } catch {
             throw ServerError(error.message)
         }

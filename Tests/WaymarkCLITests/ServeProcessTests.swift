@@ -95,6 +95,13 @@ import WaymarkLoopback
         #expect(minted.status == 0, "\(minted.standardError)")
         let token = minted.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("wm_"))
+        let user = try await WaymarkProcess.runDetached([
+            "users", "create", "--data-dir", directory, "--name", "ana", "--role", "journeyApprover", "--password", "a long enough pass",
+        ])
+        #expect(user.status == 0, "\(user.standardError)")
+        let shortPassword = try await WaymarkProcess.runDetached(["users", "create", "--data-dir", directory, "--name", "bo", "--role", "viewer", "--password", "short"])
+        #expect(shortPassword.status != 0)
+        #expect(shortPassword.standardError.contains("at least 12 characters"))
         let server = try await Server.start(dataDirectory: directory)
         let client = PooledHTTP1Transport()
 
@@ -107,6 +114,8 @@ import WaymarkLoopback
         }
 
         #expect(try await send(.get, "/healthz").status == 200)
+        let session = try await send(.post, "/v1/sessions", #"{"name":"ana","password":"a long enough pass"}"#)
+        #expect(session.status == 201, "the user made by waymark users create signs in: \(session.body)")
         let configured = try await send(.post, "/v1/config", try Self.exampleConfigs(crmURL: crm.baseURL + "/api/customers"))
         #expect(configured.status == 200, "\(configured.body)")
         // Published with `waymark journeys`, as a journey approver would.

@@ -17,35 +17,40 @@ struct ServeCommand: AsyncParsableCommand {
             answered and the engine's work is drained.
             """)
 
-    @Option(help: "The address to listen on.")
-    var host: String = "127.0.0.1"
+    @Option(help: "The address to listen on (default 127.0.0.1; WAYMARK_HOST).")
+    var host: String?
 
-    @Option(help: "The port to listen on (0: any free port).")
-    var port: Int = 8080
+    @Option(help: "The port to listen on, 0 for any free port (default 8080; WAYMARK_PORT).")
+    var port: Int?
 
-    @Option(help: "The directory of the store and its secret key.")
-    var dataDir: String = "./waymark-data"
+    @Option(help: "The directory of the store and its secret key (default ./waymark-data; WAYMARK_DATA_DIR).")
+    var dataDir: String?
 
-    @Option(help: "The largest event accepted, in bytes (a larger one is answered 413).")
-    var maxEventBytes: Int = ServerSettings.Limits().maximumEventBytes
+    @Option(help: "The largest event accepted, in bytes, a larger one answered 413 (default 1 MB; WAYMARK_MAX_EVENT_BYTES).")
+    var maxEventBytes: Int?
 
-    @Option(help: "A JSON file of endpoint rules (capping, throttling) for the calls journeys make.")
+    @Option(help: "A JSON file of endpoint rules (capping, throttling) for the calls journeys make (WAYMARK_ENDPOINTS).")
     var endpoints: String?
 
-    @Option(help: "When an event counts as accepted: routed (its outcome committed) or inbox (durable in the inbox, routed behind).")
-    var acceptance: EngineConfiguration.Acceptance = .routed
+    @Option(help: "When an event counts as accepted: routed (its outcome committed) or inbox (durable in the inbox, routed behind) (WAYMARK_ACCEPTANCE).")
+    var acceptance: EngineConfiguration.Acceptance?
 
-    func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxEventBytes > 0 else { throw ValidationError("--max-event-bytes must be at least 1") }
-    }
+    @Option(help: "A JSON settings file with the keys host, port, dataDir, maxEventBytes, endpoints, acceptance, testModeWaitMs (WAYMARK_CONFIG). Flags win over the environment, which wins over the file.")
+    var config: String?
 
     func run() async throws {
-        var limits = ServerSettings.Limits()
-        limits.maximumEventBytes = maxEventBytes
-        let settings = ServerSettings(
-            host: host, port: port, dataDirectory: dataDir, limits: limits, endpointRulesFile: endpoints,
-            engine: EngineConfiguration(acceptance: acceptance))
+        let settings: ServerSettings
+        do {
+            settings = try ServerSettings.resolve(
+                flags: ServerSettings.Layer(
+                    host: host, port: port, dataDirectory: dataDir, maximumEventBytes: maxEventBytes, endpointRulesFile: endpoints,
+                    acceptance: acceptance),
+                environment: ProcessInfo.processInfo.environment, file: config)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        guard (0...65_535).contains(settings.port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard settings.limits.maximumEventBytes > 0 else { throw ValidationError("--max-event-bytes must be at least 1") }
         let server: WaymarkServer
         do {
             server = try await WaymarkServer(settings: settings)
@@ -59,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
 
                 """.utf8))
         }
-        let host = host
+        let host = settings.host
         try await server.run { port in
             // Written unbuffered: whoever started the process reads the port from this line.
             FileHandle.standardOutput.write(Data("waymark listening on http://\(host):\(port)\n".utf8))
