@@ -13,11 +13,16 @@ extension ServerSettings {
         public var endpointRulesFile: String?
         public var acceptance: EngineConfiguration.Acceptance?
         public var testModeWaitDuration: Int64?
+        public var stepStreamURL: String?
+        public var stepStreamToken: String?
 
         public init(
             host: String? = nil, port: Int? = nil, dataDirectory: String? = nil, maximumEventBytes: Int? = nil,
-            endpointRulesFile: String? = nil, acceptance: EngineConfiguration.Acceptance? = nil, testModeWaitDuration: Int64? = nil
+            endpointRulesFile: String? = nil, acceptance: EngineConfiguration.Acceptance? = nil, testModeWaitDuration: Int64? = nil,
+            stepStreamURL: String? = nil, stepStreamToken: String? = nil
         ) {
+            self.stepStreamURL = stepStreamURL
+            self.stepStreamToken = stepStreamToken
             self.host = host
             self.port = port
             self.dataDirectory = dataDirectory
@@ -33,7 +38,8 @@ extension ServerSettings {
                 host: host ?? lower.host, port: port ?? lower.port, dataDirectory: dataDirectory ?? lower.dataDirectory,
                 maximumEventBytes: maximumEventBytes ?? lower.maximumEventBytes,
                 endpointRulesFile: endpointRulesFile ?? lower.endpointRulesFile, acceptance: acceptance ?? lower.acceptance,
-                testModeWaitDuration: testModeWaitDuration ?? lower.testModeWaitDuration)
+                testModeWaitDuration: testModeWaitDuration ?? lower.testModeWaitDuration,
+                stepStreamURL: stepStreamURL ?? lower.stepStreamURL, stepStreamToken: stepStreamToken ?? lower.stepStreamToken)
         }
     }
 
@@ -41,7 +47,8 @@ extension ServerSettings {
     public static let sources: [(variable: String, key: String)] = [
         ("WAYMARK_HOST", "host"), ("WAYMARK_PORT", "port"), ("WAYMARK_DATA_DIR", "dataDir"),
         ("WAYMARK_MAX_EVENT_BYTES", "maxEventBytes"), ("WAYMARK_ENDPOINTS", "endpoints"), ("WAYMARK_ACCEPTANCE", "acceptance"),
-        ("WAYMARK_TEST_MODE_WAIT_MS", "testModeWaitMs"),
+        ("WAYMARK_TEST_MODE_WAIT_MS", "testModeWaitMs"), ("WAYMARK_STEP_STREAM", "stepStream"),
+        ("WAYMARK_STEP_STREAM_TOKEN", "stepStreamToken"),
     ]
 
     /// Settings from flags, then the environment, then a settings file (`WAYMARK_CONFIG` or
@@ -66,7 +73,7 @@ extension ServerSettings {
         return ServerSettings(
             host: merged.host ?? defaults.host, port: merged.port ?? defaults.port,
             dataDirectory: merged.dataDirectory ?? defaults.dataDirectory, limits: limits, endpointRulesFile: merged.endpointRulesFile,
-            engine: engine)
+            engine: engine, stepStreamURL: merged.stepStreamURL, stepStreamToken: merged.stepStreamToken)
     }
 
     /// The layer of a JSON settings file: an object with the keys of `sources`.
@@ -111,6 +118,13 @@ extension ServerSettings {
             layer.acceptance = acceptance
         }
         layer.testModeWaitDuration = try number("testModeWaitMs", 0...86_400_000)
+        if let url = texts["stepStream"] {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw ServerError("\(naming("stepStream")) is \(url): an http:// or https:// URL")
+            }
+            layer.stepStreamURL = url
+        }
+        layer.stepStreamToken = texts["stepStreamToken"]
         return layer
     }
 }

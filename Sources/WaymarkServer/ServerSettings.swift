@@ -31,12 +31,19 @@ public struct ServerSettings: Sendable {
     public var endpointRulesFile: String?
     /// How the engine runs (partitions, batches, when an ingested event counts as accepted).
     public var engine: EngineConfiguration
+    /// Where every step event is POSTed as NDJSON once committed (the warehouse stream), if anywhere.
+    public var stepStreamURL: String?
+    /// The bearer token of the step-event stream's endpoint.
+    public var stepStreamToken: String?
 
     /// Creates settings: 127.0.0.1:8080, data in `./waymark-data`.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./waymark-data", limits: Limits = Limits(),
-        endpointRulesFile: String? = nil, engine: EngineConfiguration = EngineConfiguration()
+        endpointRulesFile: String? = nil, engine: EngineConfiguration = EngineConfiguration(), stepStreamURL: String? = nil,
+        stepStreamToken: String? = nil
     ) {
+        self.stepStreamURL = stepStreamURL
+        self.stepStreamToken = stepStreamToken
         self.engine = engine
         self.host = host
         self.port = port

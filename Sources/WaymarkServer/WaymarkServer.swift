@@ -144,7 +144,7 @@ public final class WaymarkServer: Sendable {
             logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: engine.services.map { .init(service: $0) } + [.init(service: app)],
+                services: (engine.services + streams()).map { .init(service: $0) } + [.init(service: app)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         running.withLock { $0 = group }
         defer { running.withLock { $0 = nil } }
@@ -155,6 +155,16 @@ public final class WaymarkServer: Sendable {
             throw error
         }
         try await transport.shutdown()
+    }
+
+    /// The step-event stream to a warehouse, when the settings name an endpoint.
+    private func streams() -> [any Service] {
+        guard let url = settings.stepStreamURL else { return [] }
+        return [
+            StepStream(
+                store: store, target: StepStream.Target(url: url, token: settings.stepStreamToken), transport: transport,
+                dataDirectory: settings.dataDirectory, logger: Logger(label: "waymark.step-stream"))
+        ]
     }
 
     /// Shuts a running server down gracefully, as SIGTERM does.

@@ -98,6 +98,12 @@ public protocol StepEventStore: Sendable {
     /// Step events in the order written, after the `offset`-th, at most `limit`.
     func stepEvents(offset: Int, limit: Int) async throws(StoreError) -> [StepEvent]
 
+    /// Step events written after the cursor `after` (0: from the first), in the order written,
+    /// about `limit` of them (whole commits' groups: maybe a few more), read by key — as cheap
+    /// at the end of a large dataset as at its start.
+    /// - Returns: the events and the cursor after the last of them (`after` when none).
+    func stepEvents(after: Int64, limit: Int) async throws(StoreError) -> (events: [StepEvent], cursor: Int64)
+
     /// The number of step events.
     func stepEventCount() async throws(StoreError) -> Int
 

@@ -204,6 +204,44 @@ import WaymarkLoopback
         }
     }
 
+    @Test func everyStepEventIsStreamedToTheWarehouseInOrderRetryingARefusedBatch() async throws {
+        let batches = Mutex<[String]>([])
+        let refusedOnce = Mutex(false)
+        let receiver = try await LoopbackServer { request in
+            guard request.path == "/steps" else { return .json(#"{"ok":true}"#) }
+            let first = refusedOnce.withLock { refused in
+                defer { refused = true }
+                return !refused
+            }
+            if first { return LoopbackResponse(status: 503, body: Array("busy".utf8)) }
+            batches.withLock { $0.append(request.bodyText) }
+            return .json(#"{"ok":true}"#)
+        }.start()
+        try await ServerHarness.run(stepStream: receiver.baseURL + "/steps") { server in
+            _ = try await server.send(
+                .post, "/v1/config", body: #"{"configs":[\#(Self.signup),\#(Self.hook(url: receiver.baseURL + "/hook")),\#(Self.journey)]}"#)
+            let body = [Self.event("w1", email: "ann@example.com"), Self.event("w2", email: "bob@example.com")].joined(separator: "\n")
+            #expect(try await server.send(.post, "/v1/events", body: body).status == 202)
+
+            // Each person: start, call, end — six step events, the call's after its result came back.
+            func lines() -> [JSONValue] {
+                batches.withLock { $0 }.flatMap { $0.split(separator: "\n") }.compactMap { try? JSONValue(parsing: Array($0.utf8)) }
+            }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while lines().count < 6, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            let steps = lines()
+            #expect(steps.count == 6, "\(steps) from \(batches.withLock { $0 }.map { String($0.prefix(300)) })")
+            #expect(Set(steps.compactMap { $0.at("stepID") }).count == steps.count, "each once")
+            #expect(steps.filter { $0.at("profileID") == .string("ann@example.com") }.compactMap { $0.at("nodeID") } == [
+                .string("start"), .string("call"), .string("end"),
+            ])
+            #expect(refusedOnce.withLock { $0 }, "the first batch was refused and sent again")
+            let cursor = try String(contentsOfFile: server.server.settings.dataDirectory + "/step-stream.cursor", encoding: .utf8)
+            #expect((Int64(cursor.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0)
+        }
+        try await receiver.shutdown()
+    }
+
     @Test func aBatchWithABadEventIsRefusedNamingItAndKeepsTheOthers() async throws {
         try await ServerHarness.run { server in
             _ = try await server.send(.put, "/v1/config/event/signup", body: Self.signup)

@@ -17,11 +17,11 @@ struct ServerHarness {
     /// Runs `body` against a running server, then stops it and removes its data.
     static func run(
         limits: ServerSettings.Limits = ServerSettings.Limits(), engine: EngineConfiguration = EngineConfiguration(),
-        _ body: (ServerHarness) async throws -> Void
+        stepStream: String? = nil, _ body: (ServerHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-server-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits, engine: engine))
+        let server = try await WaymarkServer(settings: ServerSettings(port: 0, dataDirectory: directory, limits: limits, engine: engine, stepStreamURL: stepStream))
         let token = try await server.createToken(name: "tests", role: .administrator)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let client = PooledHTTP1Transport()

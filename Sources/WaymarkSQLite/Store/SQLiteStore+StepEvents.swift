@@ -60,6 +60,19 @@ extension SQLiteStore {
         }
     }
 
+    public func stepEvents(after: Int64, limit: Int) async throws(StoreError) -> (events: [StepEvent], cursor: Int64) {
+        try await read("reading step events after \(after)") { db in
+            // The groups first, by key; then their steps.
+            let groups = try Int64.fetchAll(
+                db, sql: "SELECT position FROM step_event_groups WHERE position > ? ORDER BY position LIMIT ?",
+                arguments: [after, max(1, limit)])
+            guard let last = groups.last else { return ([], after) }
+            let statement = try db.cachedStatement(
+                sql: "\(Self.stepSelect) WHERE g.position > ? AND g.position <= ? ORDER BY g.position, j.key")
+            return (try Self.stepEvents(statement, [after, last]), last)
+        }
+    }
+
     public func stepEventCount() async throws(StoreError) -> Int {
         try await read("counting step events") { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(sum(json_array_length(steps)), 0) FROM step_event_groups") ?? 0

@@ -166,6 +166,14 @@ public final class MemoryStore: WaymarkStore {
         read { $0.stepEvents.page(offset: offset, limit: limit) }
     }
 
+    /// The cursor is the count of events read (a memory store never removes but test runs' steps).
+    public func stepEvents(after: Int64, limit: Int) throws(StoreError) -> (events: [StepEvent], cursor: Int64) {
+        read { state in
+            let events = state.stepEvents.page(offset: Int(after), limit: max(1, limit))
+            return (events, after + Int64(events.count))
+        }
+    }
+
     public func stepEventCount() throws(StoreError) -> Int {
         read(\.stepEvents.count)
     }

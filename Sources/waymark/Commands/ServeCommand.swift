@@ -35,7 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "When an event counts as accepted: routed (its outcome committed) or inbox (durable in the inbox, routed behind) (WAYMARK_ACCEPTANCE).")
     var acceptance: EngineConfiguration.Acceptance?
 
-    @Option(help: "A JSON settings file with the keys host, port, dataDir, maxEventBytes, endpoints, acceptance, testModeWaitMs (WAYMARK_CONFIG). Flags win over the environment, which wins over the file.")
+    @Option(help: "An http(s) URL every step event is POSTed to as NDJSON once committed, for a warehouse (WAYMARK_STEP_STREAM; its bearer token: WAYMARK_STEP_STREAM_TOKEN).")
+    var stepStream: String?
+
+    @Option(help: "A JSON settings file with the keys host, port, dataDir, maxEventBytes, endpoints, acceptance, testModeWaitMs, stepStream, stepStreamToken (WAYMARK_CONFIG). Flags win over the environment, which wins over the file.")
     var config: String?
 
     func run() async throws {
@@ -44,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings = try ServerSettings.resolve(
                 flags: ServerSettings.Layer(
                     host: host, port: port, dataDirectory: dataDir, maximumEventBytes: maxEventBytes, endpointRulesFile: endpoints,
-                    acceptance: acceptance),
+                    acceptance: acceptance, stepStreamURL: stepStream),
                 environment: ProcessInfo.processInfo.environment, file: config)
         } catch {
             throw ValidationError(error.message)

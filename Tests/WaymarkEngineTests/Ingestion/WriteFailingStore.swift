@@ -67,6 +67,7 @@ final class WriteFailingStore: WaymarkStore {
     func profiles(_ keys: [ProfileKey]) throws(StoreError) -> [ProfileKey: ProfileRecord] { try inner.profiles(keys) }
     func stepEvents(instanceID: String) throws(StoreError) -> [StepEvent] { try inner.stepEvents(instanceID: instanceID) }
     func stepEvents(offset: Int, limit: Int) throws(StoreError) -> [StepEvent] { try inner.stepEvents(offset: offset, limit: limit) }
+    func stepEvents(after: Int64, limit: Int) throws(StoreError) -> (events: [StepEvent], cursor: Int64) { try inner.stepEvents(after: after, limit: limit) }
     func stepEventCount() throws(StoreError) -> Int { try inner.stepEventCount() }
     func discards(offset: Int, limit: Int) throws(StoreError) -> [DiscardRecord] { try inner.discards(offset: offset, limit: limit) }
     func saveConfigs(_ documents: [ConfigDocument]) throws(StoreError) { try inner.saveConfigs(documents) }

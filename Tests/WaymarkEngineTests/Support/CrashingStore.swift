@@ -105,6 +105,7 @@ final class CrashingStore: WaymarkStore {
     func stepEvents(offset: Int, limit: Int) async throws(StoreError) -> [StepEvent] {
         try await base.stepEvents(offset: offset, limit: limit)
     }
+    func stepEvents(after: Int64, limit: Int) async throws(StoreError) -> (events: [StepEvent], cursor: Int64) { try await base.stepEvents(after: after, limit: limit) }
 
     func stepEventCount() async throws(StoreError) -> Int { try await base.stepEventCount() }
 

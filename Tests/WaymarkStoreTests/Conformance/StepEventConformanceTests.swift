@@ -33,6 +33,32 @@ import WaymarkStore
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func stepEventsAreReadAfterACursorInTheOrderWritten(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let events = (0..<9).map { Sample.step("c\($0)", instance: "i\($0 % 3)") }
+            for chunk in [events[0..<4], events[4..<5], events[5..<9]] {
+                var batch = PartitionCommit(partition: 0, leaseGeneration: 0)
+                batch.stepEvents = Array(chunk)
+                try await store.commit([batch])
+            }
+            var cursor: Int64 = 0
+            var read: [String] = []
+            while true {
+                let page = try await store.stepEvents(after: cursor, limit: 2)
+                if page.events.isEmpty {
+                    #expect(page.cursor == cursor)
+                    break
+                }
+                #expect(page.cursor > cursor)
+                read += page.events.map(\.stepID)
+                cursor = page.cursor
+            }
+            #expect(read == events.map(\.stepID), "each once, in order")
+            #expect(try await store.stepEvents(after: cursor, limit: 100).events.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func discardsAreKeptInOrderWithTheirReasons(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let discards = DiscardRecord.Reason.allCases.enumerated().map { index, reason in
