@@ -63,7 +63,7 @@ public final class WaymarkServer: Sendable {
         let events = EventRoutes(engine: engine, limits: settings.limits, metrics: metrics)
         events.register(on: routes)
         ProfileRoutes(store: store, limits: settings.limits, now: Self.wallClock).register(on: routes)
-        ConfigRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
+        ConfigRoutes(engine: engine, limits: settings.limits, access: access, transport: transport).register(on: routes)
         JourneyRoutes(engine: engine, limits: settings.limits, access: access).register(on: routes)
         TestModeRoutes(engine: engine, events: events).register(on: routes)
         QueryRoutes(store: store, limits: settings.limits).register(on: routes)

@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 import Testing
 import WaymarkCore
+import WaymarkLoopback
 
 /// The journey lifecycle over the API: save, validate, test mode, publish, new version, close,
 /// stop, delete, duplicate, export and import; and the rules on configs journeys use.
@@ -172,6 +174,50 @@ import WaymarkCore
             let added = ServerAPITests.signup.replacingOccurrences(of: #"{"name":"plan","type":"string"}"#, with: #"{"name":"plan","type":"string"},{"name":"source","type":"string"}"#)
             #expect(try await server.send(.put, "/v1/config/event/signup", body: added).status == 200)
             #expect(try await server.send(.delete, "/v1/config/event/nope").status == 404)
+
+            // Fields inferred from an example payload, ready for a schema.
+            let inferred = try await server.send(
+                .post, "/v1/config/infer", body: #"{"email":"a@b.c","total":9.5,"items":[{"sku":"X","qty":2}],"vip":true}"#)
+            #expect(inferred.json.at("fields", 0, "name") == .string("email"))
+            #expect(inferred.json.at("fields", 1, "type") == .string("decimal"))
+            #expect(inferred.json.at("fields", 2, "type") == .string("listObject"))
+            #expect(inferred.json.at("fields", 2, "fields", 1, "type") == .string("integer"))
+            #expect(inferred.json.at("fields", 3, "type") == .string("boolean"))
+            #expect(try await server.send(.post, "/v1/config/infer", body: "[1,2]").status == 400)
         }
+    }
+
+    @Test func aDataSourcesAuthenticationIsTestedAgainstItsTokenEndpoint() async throws {
+        let refuse = Mutex(false)
+        let tokens = try await LoopbackServer { request in
+            guard !refuse.withLock({ $0 }) else { return LoopbackResponse(status: 401, body: Array(#"{"error":"invalid_client"}"#.utf8)) }
+            #expect(request.bodyText.contains("client_secret=s3cret"))
+            return .json(#"{"access_token":"tok-1","expires_in":3600}"#)
+        }.start()
+        try await ServerHarness.run { server in
+            let source = #"""
+                {"kind":"dataSource","name":"Loyalty","provider":"rest","baseURL":"http://127.0.0.1:9/api",
+                 "authentication":{"kind":"custom","endpoint":"\#(tokens.baseURL)/token","method":"POST","bodyKind":"form",
+                  "body":[{"name":"client_id","value":"waymark"},{"name":"client_secret","value":"s3cret","secret":true}],
+                  "tokenPath":"access_token","expiryPath":"expires_in"},
+                 "fieldGroups":[{"name":"Member","method":"GET","path":"/m","fields":[{"name":"tier","type":"string"}]}]}
+                """#
+            #expect(try await server.send(.put, "/v1/config/dataSource/Loyalty", body: source).status == 200)
+            let passed = try await server.send(.post, "/v1/config/dataSource/Loyalty/test-authentication")
+            #expect(passed.json.at("succeeded") == .bool(true), "\(passed.json)")
+            #expect(passed.json.at("expiresAt") != nil)
+            refuse.withLock { $0 = true }
+            let failed = try await server.send(.post, "/v1/config/dataSource/Loyalty/test-authentication")
+            #expect(failed.json.at("succeeded") == .bool(false))
+            #expect("\(failed.json.at("message") ?? .null)".contains("401"))
+            #expect(!"\(failed.json)".contains("s3cret"), "no secret in the answer")
+
+            try await Self.configure(server)
+            let basic = try await server.send(.post, "/v1/config/action/SignupHook/test-authentication")
+            #expect(basic.json.at("succeeded") == .bool(true))
+            #expect(try await server.send(.post, "/v1/config/action/Nope/test-authentication").status == 404)
+            #expect(try await server.send(.post, "/v1/config/event/signup/test-authentication").status == 400)
+        }
+        try await tokens.shutdown()
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import WaymarkConnectors
 import WaymarkCore
 import WaymarkEngine
 
@@ -13,12 +14,17 @@ import WaymarkEngine
 ///   `{"config":…,"issues":[…]}`. Secrets sent `<redacted>` keep their stored values.
 /// - `DELETE /v1/config/{kind}/{name}`: deletes one no journey version uses.
 /// - `POST /v1/config/validate`: the issues of one document, not saved.
+/// - `POST /v1/config/infer`: the fields of an example payload, to paste into a schema.
+/// - `POST /v1/config/{kind}/{name}/test-authentication`: a data source's or an action's stored
+///   authentication tried (a custom one's token endpoint called).
 /// - `POST /v1/config`: saves a list of documents together (an import; journeys included) and
 ///   runs with them; refused whole (`422`) when a journey version among them cannot run.
 struct ConfigRoutes: Sendable {
     let engine: Engine
     let limits: ServerSettings.Limits
     let access: AccessControl
+    /// Where authentication tests send their token requests.
+    let transport: any HTTPTransport
 
     static let kinds: Set<String> = ["event", "dataSource", "action", "journey"]
 
@@ -38,6 +44,12 @@ struct ConfigRoutes: Sendable {
         routes.add(.post, "/v1/config/validate", .permission(.readConfig)) { request, _, _ in
             let document = try Self.decode(try await request.bodyBytes(upTo: limits.maximumConfigBytes))
             return JSONResponse.make(JourneyRoutes.issuesDocument(engine.validationIssues(of: document)))
+        }
+        routes.add(.post, "/v1/config/{kind}/{name}/test-authentication", .permission(.manageConfig)) { _, context, _ in
+            try await testAuthentication(kind: context.parameters.get("kind") ?? "", name: context.parameters.get("name") ?? "")
+        }
+        routes.add(.post, "/v1/config/infer", .permission(.readConfig)) { request, _, _ in
+            try await infer(request)
         }
         routes.add(.post, "/v1/config", .permission(.manageConfig)) { request, _, principal in
             try await importDocuments(request, by: principal!)
@@ -71,6 +83,51 @@ struct ConfigRoutes: Sendable {
         let issues = try await JourneyRoutes.run { () async throws(EngineError) in try await engine.saveConfig(document) }
         await access.record(principal, "config.save", "\(kind) \(name)")
         return JSONResponse.make(.fields(["config": try Self.json(document), "issues": JourneyRoutes.issues(issues)]))
+    }
+
+    /// The fields of an example payload (an event, a data source's or an action's response), as
+    /// an event's `schema` or a field group's `fields` are written: `{"fields":[…]}`.
+    func infer(_ request: Request) async throws(APIError) -> Response {
+        let body = try await request.bodyBytes(upTo: limits.maximumConfigBytes)
+        guard case .object? = try? JSONValue(parsing: body), let example = try? JSONValue(parsing: body) else {
+            throw .badRequest("the body is an example payload: a JSON object", code: "ERR_CONFIG_DECODING")
+        }
+        do {
+            let fields = try JSONValue(parsing: Array(ConfigCoder.encode(FieldSchema.inferred(from: example))))
+            return JSONResponse.make(.fields(["fields": fields]))
+        } catch {
+            throw APIError(.internalServerError, "ERR_INTERNAL", "the inferred fields cannot be written: \(error)")
+        }
+    }
+
+    /// Tests the stored authentication of a data source or an action (a custom authentication's
+    /// token endpoint is called): `{"succeeded","message","expiresAt"?}`.
+    func testAuthentication(kind: String, name: String) async throws(APIError) -> Response {
+        try Self.check(kind: kind)
+        guard let document = try await stored().first(where: { $0.kind == kind && $0.name == name }) else {
+            throw .notFound("no \(kind) named \(name)")
+        }
+        let authentication: Authentication
+        switch document {
+        case .dataSource(let dataSource):
+            guard case .rest(_, let rest) = dataSource.provider else {
+                throw .badRequest("\(name) is the built-in profile store: it has no authentication", code: "ERR_NO_AUTHENTICATION")
+            }
+            authentication = rest
+        case .action(let action):
+            guard case .custom(let custom) = action.definition else {
+                throw .badRequest("\(name) is a message action: it has no authentication", code: "ERR_NO_AUTHENTICATION")
+            }
+            authentication = custom.authentication
+        case .event, .journey:
+            throw .badRequest("only data sources and actions have an authentication", code: "ERR_NO_AUTHENTICATION")
+        }
+        let check = await AuthenticationCheck.run(authentication, transport: transport)
+        var answer = OrderedFields<JSONValue>()
+        answer["succeeded"] = .bool(check.succeeded)
+        answer["message"] = .string(check.message)
+        if let expiresAt = check.expiresAt { answer["expiresAt"] = .int(expiresAt) }
+        return JSONResponse.make(.object(answer))
     }
 
     func delete(kind: String, name: String, by principal: Principal) async throws(APIError) -> Response {
