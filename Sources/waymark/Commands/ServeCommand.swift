@@ -1,9 +1,19 @@
 import ArgumentParser
 import Foundation
+import Logging
 import WaymarkEngine
 import WaymarkServer
 
 extension EngineConfiguration.Acceptance: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// How the server's logs are written.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Lines for people.
+    case text
+    /// One JSON object per line, for log shippers.
+    case json
+}
 
 /// `waymark serve`: the server — REST API, streaming ingestion and the engine — on the embedded
 /// SQLite store, until SIGTERM or SIGINT.
@@ -41,7 +51,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A JSON settings file with the keys host, port, dataDir, maxEventBytes, endpoints, acceptance, testModeWaitMs, stepStream, stepStreamToken (WAYMARK_CONFIG). Flags win over the environment, which wins over the file.")
     var config: String?
 
+    @Option(help: "text, or json for one JSON object per line on standard error (WAYMARK_LOG_FORMAT; default text).")
+    var logFormat: LogFormat?
+
+    @Option(help: "The lowest level logged: trace, debug, info, notice, warning, error, critical (WAYMARK_LOG_LEVEL; default info).")
+    var logLevel: Logger.Level?
+
     func run() async throws {
+        try bootstrapLogging()
         let settings: ServerSettings
         do {
             settings = try ServerSettings.resolve(
@@ -71,6 +88,27 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.run { port in
             // Written unbuffered: whoever started the process reads the port from this line.
             FileHandle.standardOutput.write(Data("waymark listening on http://\(host):\(port)\n".utf8))
+        }
+    }
+
+    /// Chooses the log format and level: the flags, else the environment, else text at info.
+    private func bootstrapLogging() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let format = logFormat ?? LogFormat(argument: environment["WAYMARK_LOG_FORMAT"] ?? "text") else {
+            throw ValidationError("WAYMARK_LOG_FORMAT is \(environment["WAYMARK_LOG_FORMAT"] ?? ""): text or json")
+        }
+        guard let level = logLevel ?? Logger.Level(argument: environment["WAYMARK_LOG_LEVEL"] ?? "info") else {
+            throw ValidationError("WAYMARK_LOG_LEVEL is \(environment["WAYMARK_LOG_LEVEL"] ?? ""): trace, debug, info, notice, warning, error or critical")
+        }
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .json:
+                return JSONLogHandler(label: label, level: level)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
     }
 }
