@@ -53,6 +53,16 @@ import WaymarkStore
         #expect(Secrets.digest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
+    @Test func theBearerSecretIsReadWhateverTheSchemesCase() {
+        #expect(AccessControl.bearer(in: "Bearer wm_abc") == "wm_abc")
+        #expect(AccessControl.bearer(in: "bearer \twm_abc  ") == "wm_abc")
+        #expect(AccessControl.bearer(in: "BEARER wm_abc") == "wm_abc")
+        #expect(AccessControl.bearer(in: "Bearer    ") == nil)
+        #expect(AccessControl.bearer(in: "Basic d2F5bWFyaw==") == nil)
+        #expect(AccessControl.bearer(in: "Bearer") == nil)
+        #expect(AccessControl.bearer(in: "Bearerx wm_abc") == nil)
+    }
+
     @Test func theFirstAdministratorSignsInCreatesUsersAndTheAuditLogSaysSo() async throws {
         try await ServerHarness.run { server in
             let first = try #require(try await server.server.createFirstAdministrator())

@@ -138,10 +138,23 @@ final class AccessControl: Sendable {
     }
 
     /// The secret of `Authorization: Bearer <secret>`.
-    private static func bearer(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else { return nil }
-        let secret = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        return secret.isEmpty ? nil : secret
+    /// (Read as bytes: every request passes here, and Foundation's trimming and lowercasing
+    /// cost 5 % of a single-event request.)
+    static func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        return bearer(in: header)
+    }
+
+    /// The secret of an `Authorization` value `Bearer <secret>` (the scheme in any case, spaces
+    /// and tabs around the secret ignored).
+    static func bearer(in header: String) -> String? {
+        let bytes = Array(header.utf8)
+        let scheme = Array("bearer ".utf8)
+        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = bytes[scheme.count...].firstIndex(where: { !isBlank($0) }), let end = bytes.lastIndex(where: { !isBlank($0) })
+        else { return nil }
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 
     private func write(_ body: () async throws(StoreError) -> Void) async throws(APIError) {
