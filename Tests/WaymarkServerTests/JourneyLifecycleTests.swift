@@ -127,6 +127,9 @@ import WaymarkLoopback
             #expect(try await server.send(.post, "/v1/journeys/greet/duplicate", body: #"{"id":"greet-copy","name":"x"}"#).status == 422)
             #expect(try await server.send(.post, "/v1/journeys/greet/duplicate", body: #"{"id":7}"#).status == 400)
 
+            // A data source the journey does not read stays out of its export.
+            let unrelated = #"{"kind":"dataSource","name":"Weather","provider":"rest","baseURL":"http://127.0.0.1:9","fieldGroups":[{"name":"Now","method":"GET","path":"/now","fields":[{"name":"temp","type":"decimal"}]}]}"#
+            #expect(try await server.send(.put, "/v1/config/dataSource/Weather", body: unrelated).status == 200)
             let export = try await server.send(.get, "/v1/journeys/greet/export")
             #expect(export.status == 200)
             #expect(export.json.at("configs", 0, "kind") == .string("event"))

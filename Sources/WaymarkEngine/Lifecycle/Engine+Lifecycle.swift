@@ -197,17 +197,34 @@ extension Engine {
         try await save([], deleting: [document])
     }
 
-    /// Journey `id` with the events, data sources and actions its versions use, secrets
-    /// redacted: a bundle `POST /v1/config` imports (redacted secrets keep the values stored
+    /// Journey `id` with the events, data sources and actions its versions use (and the
+    /// profile store's config), secrets redacted: a bundle `POST /v1/config` imports (redacted secrets keep the values stored
     /// where it is imported).
     public func exportJourney(id: String) async throws(EngineError) -> [ConfigDocument] {
         let versions = try await journeyVersions(id: id)
         let configuration = Configuration(documents: try await storedConfigs())
         let events = configuration.events.filter { event in versions.contains { $0.uses(event: event.name) } }
         let actions = configuration.actions.filter { action in versions.contains { $0.uses(action: action.name) } }
-        let documents = events.map(ConfigDocument.event) + configuration.dataSources.map(ConfigDocument.dataSource)
+        let fetched = Self.dataSourcesRead(by: versions, in: configuration)
+        let dataSources = configuration.dataSources.filter { fetched?.contains($0.name) ?? true }
+        let documents = events.map(ConfigDocument.event) + dataSources.map(ConfigDocument.dataSource)
             + actions.map(ConfigDocument.action) + versions.map(ConfigDocument.journey)
         return documents.map { $0.redacted() }
+    }
+
+    /// The data sources these versions fetch from, and the profile store; `nil` when a version
+    /// cannot be compiled to tell (then every data source is exported).
+    private static func dataSourcesRead(by versions: [Journey], in configuration: Configuration) -> Set<String>? {
+        var names: Set<String> = [DataSourceConfig.experiencePlatformName]
+        for version in versions {
+            guard let runnable = try? RunnableJourney(journey: version, configuration: configuration) else { return nil }
+            for node in version.nodes {
+                for fetch in runnable.externalFetches(ofNode: node.id) {
+                    names.insert(String(fetch.prefix { $0 != "." }))
+                }
+            }
+        }
+        return names
     }
 
     private func activeCount(of journey: Journey) async throws(EngineError) -> Int {
